@@ -1,0 +1,5 @@
+export * from './audit.js';
+export * from './auth.js';
+export * from './centre.js';
+export * from './clients.js';
+export * from './projects.js';

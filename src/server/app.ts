@@ -1,0 +1,114 @@
+import './http/fastify-augment.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from '../db/open-database.js';
+import type { Config } from './config.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
+import type { Auth } from './features/auth/auth.instance.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import type { SessionResolver } from './features/auth/sessions.js';
+import { centreRoutes } from './features/centre/centre.routes.js';
+import { clientsRoutes } from './features/clients/clients.routes.js';
+import { healthRoutes } from './features/health/health.routes.js';
+import { projectsRoutes } from './features/projects/projects.routes.js';
+import { usersRoutes } from './features/users/users.routes.js';
+import { installAccessControl } from './http/access.js';
+import { body as errorBody, installErrorHandler } from './http/error-handler.js';
+
+export type AppDeps = {
+  db: Db;
+  dbKind: 'pglite' | 'postgres';
+  auth: Auth;
+  sessions: SessionResolver;
+  config: Config;
+  version: string;
+};
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** JSON bodies over this size are refused with 413. */
+export const bodyLimitBytes = 256 * 1024;
+
+/** Builds the HTTP application without listening; tests drive it with inject(). */
+export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            // Only the path is logged: query strings carry search terms, which are personal data.
+            serializers: { req: (req) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }) },
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+          },
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  const publicOrigin = new URL(deps.config.publicUrl).origin;
+  installAccessControl(app, (request) => [publicOrigin, `${request.protocol}://${request.host}`]);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: deps.config.publicUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    strictTransportSecurity: deps.config.publicUrl.startsWith('https://'),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Integra API',
+        version: deps.version,
+        description: 'Client register, counselling, courses and reporting of a centre for the integration of foreigners.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'integra.session_token' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: false } });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(centreRoutes);
+  await app.register(usersRoutes);
+  await app.register(projectsRoutes);
+  await app.register(clientsRoutes);
+  await app.register(auditRoutes);
+
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    // Client-side routes: every non-API path that is not a file gets the single-page app.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api')) return reply.status(404).send(errorBody('NOT_FOUND', 'No such resource'));
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

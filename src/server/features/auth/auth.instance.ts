@@ -1,0 +1,89 @@
+import { hash, verify } from '@node-rs/argon2';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError } from 'better-auth/api';
+import { twoFactor } from 'better-auth/plugins';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/open-database.js';
+import { accounts, rateLimits, sessions, twoFactors, users, verifications } from '../../../db/schema/index.js';
+import type { Config } from '../../config.js';
+
+/** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
+const argon2Options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+export const hashPassword = (password: string) => hash(password, argon2Options);
+export const verifyPassword = (digest: string, password: string) => verify(digest, password).catch(() => false);
+
+/** The header through which the HTTP layer hands the client's address to better-auth. */
+export const clientIpHeader = 'x-integra-client-ip';
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/**
+ * better-auth handles passwords, sessions, sign-in rate limiting and TOTP. Roles, branches and
+ * deactivation are Integra's own columns on the same users table.
+ */
+export function createAuth(db: Db, config: Config, secret: string) {
+  return betterAuth({
+    appName: 'Integra',
+    baseURL: config.publicUrl,
+    basePath: '/api/auth',
+    secret,
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        twoFactor: twoFactors,
+        rateLimit: rateLimits,
+      },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 12,
+      maxPasswordLength: 128,
+      password: { hash: hashPassword, verify: ({ hash: digest, password }) => verifyPassword(digest, password) },
+    },
+    session: {
+      // Sliding idle expiry: each request more than a minute after the last refresh extends it.
+      expiresIn: config.sessionIdleMinutes * 60,
+      updateAge: 60,
+      cookieCache: { enabled: false },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 300,
+      customRules: {
+        '/sign-in/email': { window: 60, max: config.signInLimitPerMinute },
+        '/two-factor/verify-totp': { window: 60, max: config.signInLimitPerMinute },
+        '/two-factor/verify-backup-code': { window: 60, max: config.signInLimitPerMinute },
+      },
+    },
+    plugins: [twoFactor({ issuer: 'Integra' })],
+    advanced: {
+      cookiePrefix: 'integra',
+      useSecureCookies: config.publicUrl.startsWith('https://'),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      ipAddress: { ipAddressHeaders: [clientIpHeader] },
+      // Origin checks happen once, for every route, in the HTTP layer (http/access.ts).
+      disableCSRFCheck: true,
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A deactivated account cannot start a session, whichever way it signs in.
+          before: async (session) => {
+            const [user] = await db.select({ active: users.active }).from(users).where(eq(users.id, session.userId));
+            if (!user?.active) throw new APIError('UNAUTHORIZED', { message: 'Invalid email or password' });
+          },
+        },
+      },
+    },
+    logger: { disabled: true },
+    telemetry: { enabled: false },
+  });
+}

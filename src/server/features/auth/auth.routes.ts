@@ -1,0 +1,166 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { okResponse } from '../../../shared/index.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { forwardToAuth } from './auth.proxy.js';
+
+const signInInput = z.strictObject({
+  email: z.email().max(200),
+  password: z.string().min(1).max(128),
+  rememberMe: z.boolean().optional(),
+});
+const passwordInput = z.strictObject({ password: z.string().min(1).max(128) });
+const totpInput = z.strictObject({ code: z.string().regex(/^\d{6}$/), trustDevice: z.boolean().optional() });
+const backupCodeInput = z.strictObject({ code: z.string().min(1).max(64), trustDevice: z.boolean().optional() });
+
+const signInResponse = z.object({
+  /** true when the account uses two-factor sign-in: send the code to /api/auth/two-factor/verify-totp. */
+  twoFactorRedirect: z.boolean().optional(),
+  user: z.object({ id: z.string(), name: z.string(), email: z.string() }).optional(),
+});
+
+/**
+ * The part of better-auth that Integra offers, each route with its own schema so it is validated and
+ * documented like the rest of the API. Anything else under /api/auth answers 404.
+ */
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { auth, db } = app.deps;
+  const relay = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const forwarded = await forwardToAuth(auth, request, reply, payload);
+    reply.status(forwarded.status);
+    return { forwarded, body: forwarded.json as Record<string, unknown> };
+  };
+  const origin = (request: FastifyRequest, actorId: string | null) => ({ actorId, requestId: request.id, ip: request.ip });
+  const userIdOf = (body: Record<string, unknown>) => (body.user as { id?: string } | undefined)?.id ?? null;
+
+  app.post(
+    '/api/auth/sign-in/email',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: signInInput, response: { 200: signInResponse } },
+    },
+    async (request, reply) => {
+      const { forwarded, body } = await relay(request, reply, request.body);
+      const email = request.body.email.toLowerCase();
+      if (forwarded.status !== 200) {
+        await recordAudit(db, origin(request, null), { action: 'auth.sign_in_failed', details: { email, status: forwarded.status } });
+      } else if (!body.twoFactorRedirect) {
+        await recordAudit(db, origin(request, userIdOf(body)), {
+          action: 'auth.sign_in',
+          entityType: 'user',
+          entityId: userIdOf(body) ?? undefined,
+        });
+      }
+      return body;
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-out',
+    { config: { access: 'signedIn' }, schema: { tags: ['auth'], summary: 'Sign out (ends the session)', response: { 200: okResponse } } },
+    async (request, reply) => {
+      await relay(request, reply, {});
+      await recordAudit(db, origin(request, request.actor?.id ?? null), { action: 'auth.sign_out' });
+      return reply.status(200).send({ ok: true });
+    },
+  );
+
+  app.post(
+    '/api/auth/two-factor/verify-totp',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Finish a two-factor sign-in, or confirm TOTP set-up, with a 6-digit code',
+        body: totpInput,
+        response: { 200: signInResponse },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = request.headers.cookie ? await app.deps.sessions.resolveActor(request) : null;
+      const { forwarded, body } = await relay(request, reply, request.body);
+      const userId = userIdOf(body) ?? signedIn?.actor.id ?? null;
+      if (forwarded.status !== 200) {
+        await recordAudit(db, origin(request, userId), {
+          action: 'auth.sign_in_failed',
+          details: { secondFactor: 'totp', status: forwarded.status },
+        });
+      } else if (signedIn && !signedIn.twoFactorEnabled) {
+        await recordAudit(db, origin(request, userId), {
+          action: 'auth.two_factor_enabled',
+          entityType: 'user',
+          entityId: userId ?? undefined,
+        });
+      } else if (!signedIn) {
+        await recordAudit(db, origin(request, userId), {
+          action: 'auth.sign_in',
+          entityType: 'user',
+          entityId: userId ?? undefined,
+          details: { secondFactor: 'totp' },
+        });
+      }
+      return body;
+    },
+  );
+
+  app.post(
+    '/api/auth/two-factor/verify-backup-code',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Finish a two-factor sign-in with a backup code',
+        body: backupCodeInput,
+        response: { 200: signInResponse },
+      },
+    },
+    async (request, reply) => {
+      const { forwarded, body } = await relay(request, reply, request.body);
+      const userId = userIdOf(body);
+      await recordAudit(db, origin(request, userId), {
+        action: forwarded.status === 200 ? 'auth.sign_in' : 'auth.sign_in_failed',
+        details: { secondFactor: 'backup_code' },
+      });
+      return body;
+    },
+  );
+
+  app.post(
+    '/api/auth/two-factor/enable',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start TOTP set-up: returns the otpauth URI and backup codes; confirm with verify-totp',
+        body: passwordInput,
+        response: { 200: z.object({ totpURI: z.string(), backupCodes: z.array(z.string()) }) },
+      },
+    },
+    async (request, reply) => reply.send((await relay(request, reply, request.body)).body as never),
+  );
+
+  app.post(
+    '/api/auth/two-factor/disable',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Turn two-factor sign-in off',
+        body: passwordInput,
+        response: { 200: z.object({ status: z.boolean() }) },
+      },
+    },
+    async (request, reply) => {
+      const { forwarded, body } = await relay(request, reply, request.body);
+      if (forwarded.status === 200) {
+        await recordAudit(db, origin(request, request.actor?.id ?? null), {
+          action: 'auth.two_factor_disabled',
+          entityType: 'user',
+          entityId: request.actor?.id,
+        });
+      }
+      return reply.send(body as never);
+    },
+  );
+};

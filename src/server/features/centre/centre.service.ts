@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Db, Tx } from '../../../db/open-database.js';
+import { roles, type Settings, type SetupInput, settingsResponse } from '../../../shared/index.js';
+import { AppError, notFound } from '../../http/app-error.js';
+import type { Ctx } from '../../http/context.js';
+import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { insertUser } from '../users/users.service.js';
+import {
+  countUsers,
+  insertBranch,
+  insertCentre,
+  insertSettingOnce,
+  selectBranch,
+  selectBranches,
+  selectCentre,
+  selectSetting,
+  updateBranchRow,
+  upsertSetting,
+} from './centre.repo.js';
+
+const defaultSettings: Settings = { twoFactorRequiredRoles: [] };
+
+export async function getSettings(db: Tx): Promise<Settings> {
+  const stored = await selectSetting(db, 'centre');
+  const parsed = settingsResponse.safeParse(stored ?? defaultSettings);
+  return parsed.success ? parsed.data : defaultSettings;
+}
+
+export async function updateSettings(ctx: Ctx, input: Settings): Promise<Settings> {
+  return ctx.db.transaction(async (tx) => {
+    const before = await getSettings(tx);
+    const after = { twoFactorRequiredRoles: roles.filter((r) => input.twoFactorRequiredRoles.includes(r)) };
+    await upsertSetting(tx, 'centre', after);
+    await recordAudit(tx, ctx, {
+      action: 'settings.updated',
+      entityType: 'settings',
+      changes: diffFields(before, after, ['twoFactorRequiredRoles'], ['twoFactorRequiredRoles']),
+    });
+    return after;
+  });
+}
+
+/** The secret that signs session cookies: from the environment, else generated once and kept in the database. */
+export async function loadAuthSecret(db: Db, fromEnv: string | undefined): Promise<string> {
+  if (fromEnv) return fromEnv;
+  const stored = await insertSettingOnce(db, 'auth_secret', randomBytes(32).toString('base64url'));
+  return z.string().parse(stored);
+}
+
+export async function isSetupRequired(db: Tx): Promise<boolean> {
+  return (await countUsers(db)) === 0;
+}
+
+export type SetupOrigin = { requestId: string; ip: string };
+
+/**
+ * First run: creates the centre and its first administrator, who also coordinates (the person who
+ * sets up a centre usually leads it; roles can be changed later). Refused once any user exists.
+ */
+export async function completeSetup(db: Db, origin: SetupOrigin, input: SetupInput): Promise<{ userId: string }> {
+  return db.transaction(async (tx) => {
+    // Serialises concurrent first-run attempts: the second one finds the user the first created.
+    await tx.execute('select pg_advisory_xact_lock(4242)');
+    if (!(await isSetupRequired(tx))) throw new AppError('SETUP_ALREADY_DONE', 'Integra is already set up');
+    if (!(await selectCentre(tx))) await insertCentre(tx, { name: input.centreName, regionCode: input.regionCode });
+    const userId = await insertUser(tx, {
+      name: input.adminName,
+      email: input.adminEmail,
+      password: input.adminPassword,
+      roles: ['admin', 'coordinator'],
+      locale: 'cs',
+    });
+    await recordAudit(
+      tx,
+      { actorId: userId, ...origin },
+      {
+        action: 'setup.completed',
+        entityType: 'centre',
+        details: { regionCode: input.regionCode },
+      },
+    );
+    return { userId };
+  });
+}
+
+export async function getCentre(db: Tx) {
+  const row = await selectCentre(db);
+  return row ? { name: row.name, regionCode: row.regionCode } : { name: '', regionCode: 'CZ-42' };
+}
+
+const toBranchResponse = (b: Awaited<ReturnType<typeof selectBranch>> & object) => ({
+  id: b.id,
+  name: b.name,
+  municipality: b.municipality,
+  address: b.address,
+  archived: b.archived,
+});
+
+export async function findBranches(ctx: Ctx) {
+  return (await selectBranches(ctx.db)).map(toBranchResponse);
+}
+
+export async function createBranch(ctx: Ctx, input: { name: string; municipality: string; address?: string | null | undefined }) {
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertBranch(tx, { name: input.name, municipality: input.municipality, address: input.address ?? null });
+    await recordAudit(tx, ctx, { action: 'branch.created', entityType: 'branch', entityId: row.id });
+    return toBranchResponse(row);
+  });
+}
+
+export async function updateBranch(
+  ctx: Ctx,
+  id: string,
+  input: {
+    name?: string | undefined;
+    municipality?: string | undefined;
+    address?: string | null | undefined;
+    archived?: boolean | undefined;
+  },
+) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await selectBranch(tx, id);
+    if (!before) throw notFound('Branch');
+    const after = await updateBranchRow(tx, id, input);
+    if (!after) throw notFound('Branch');
+    const fields = ['name', 'municipality', 'address', 'archived'] as const;
+    await recordAudit(tx, ctx, {
+      action: 'branch.updated',
+      entityType: 'branch',
+      entityId: id,
+      changes: diffFields(before, after, fields, fields),
+    });
+    return toBranchResponse(after);
+  });
+}

@@ -1,0 +1,335 @@
+import {
+  type ClientResponse,
+  type ClientSummary,
+  type ConsentPurpose,
+  type CreateClientInput,
+  evaluateEligibility,
+  type ListClientsQuery,
+  type ResidenceInput,
+  toCentreDate,
+  type UpdateClientInput,
+} from '../../../shared/index.js';
+import type { Tx } from '../../../db/open-database.js';
+import { AppError, notFound } from '../../http/app-error.js';
+import type { Ctx } from '../../http/context.js';
+import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { selectActiveProjects } from '../projects/projects.repo.js';
+import {
+  allocateClientNumber,
+  type ClientRow,
+  insertClient,
+  insertConsent,
+  insertResidenceRecord,
+  type NewClientRow,
+  selectClient,
+  selectClientPage,
+  selectConsent,
+  selectConsents,
+  selectDuplicateCandidates,
+  selectResidenceHistory,
+  setConsentWithdrawn,
+  updateClientRow,
+} from './clients.repo.js';
+import { factsOf, recomputeEligibilityForClient } from './eligibility.service.js';
+
+export function toClientSummary(row: ClientRow): ClientSummary {
+  return {
+    id: row.id,
+    clientNumber: row.clientNumber,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    givenNameNative: row.givenNameNative,
+    familyNameNative: row.familyNameNative,
+    sex: row.sex,
+    dateOfBirth: row.dateOfBirth,
+    citizenships: row.citizenships,
+    residence: row.residenceCategory
+      ? { category: row.residenceCategory, validFrom: row.residenceValidFrom, validUntil: row.residenceValidUntil }
+      : null,
+    branchId: row.branchId,
+    archived: row.archived,
+  };
+}
+
+/** Fields whose values the audit trail may show; all others are personal data and named only. */
+const auditedFields = [
+  'givenName',
+  'familyName',
+  'givenNameNative',
+  'familyNameNative',
+  'sex',
+  'dateOfBirth',
+  'citizenships',
+  'languages',
+  'preferredLanguage',
+  'phone',
+  'email',
+  'street',
+  'municipality',
+  'postcode',
+  'district',
+  'branchId',
+  'note',
+  'residenceCategory',
+  'residenceValidFrom',
+  'residenceValidUntil',
+] as const;
+const auditValuesShownFor = ['branchId', 'preferredLanguage', 'languages'] as const;
+
+function columnsOf(input: Omit<UpdateClientInput, 'residence'>): Partial<NewClientRow> {
+  const { address, ...rest } = input;
+  const columns: Partial<NewClientRow> = { ...rest };
+  if (address) {
+    if (address.street !== undefined) columns.street = address.street;
+    if (address.municipality !== undefined) columns.municipality = address.municipality;
+    if (address.postcode !== undefined)
+      columns.postcode = address.postcode ? address.postcode.replace(/\s/g, '').replace(/^(\d{3})/, '$1 ') : null;
+    if (address.district !== undefined) columns.district = address.district;
+  }
+  return columns;
+}
+
+function residenceColumns(residence: ResidenceInput) {
+  return {
+    residenceCategory: residence.category,
+    residenceValidFrom: residence.validFrom ?? null,
+    residenceValidUntil: residence.validUntil ?? null,
+  };
+}
+
+async function findDuplicates(
+  tx: Tx,
+  input: {
+    givenName: string;
+    familyName: string;
+    givenNameNative?: string | null | undefined;
+    familyNameNative?: string | null | undefined;
+    dateOfBirth?: string | null | undefined;
+  },
+  excludeId?: string,
+) {
+  const names = [
+    { given: input.givenName, family: input.familyName },
+    { given: input.familyName, family: input.givenName },
+  ];
+  if (input.givenNameNative && input.familyNameNative) {
+    names.push(
+      { given: input.givenNameNative, family: input.familyNameNative },
+      { given: input.familyNameNative, family: input.givenNameNative },
+    );
+  }
+  const rows = await selectDuplicateCandidates(tx, names, input.dateOfBirth ?? null, excludeId);
+  return rows.map((row) => ({
+    ...toClientSummary(row),
+    reasons: [row.dateOfBirth && row.dateOfBirth === input.dateOfBirth ? 'same_name_and_date_of_birth' : 'same_name'],
+  }));
+}
+
+/**
+ * Registers a client. A likely duplicate is refused with its candidates unless the caller confirms,
+ * and the confirmation is audited.
+ */
+export async function createClient(ctx: Ctx, input: CreateClientInput): Promise<ClientResponse> {
+  const id = await ctx.db.transaction(async (tx) => {
+    const candidates = await findDuplicates(tx, input);
+    if (candidates.length > 0 && !input.confirmDuplicate) {
+      throw new AppError('DUPLICATE_SUSPECTED', 'This person may already be registered', { candidates });
+    }
+    const { residence, confirmDuplicate: _confirm, ...fields } = input;
+    const row = await insertClient(tx, {
+      ...columnsOf(fields),
+      givenName: input.givenName,
+      familyName: input.familyName,
+      sex: input.sex,
+      clientNumber: await allocateClientNumber(tx, Number(toCentreDate(ctx.now).slice(0, 4))),
+      createdBy: ctx.actor.id,
+      ...(residence ? residenceColumns(residence) : {}),
+    });
+    if (residence) await insertResidenceRecord(tx, { clientId: row.id, ...residenceRecordOf(residence), recordedBy: ctx.actor.id });
+    await recomputeEligibilityForClient(tx, row.id, ctx.now);
+    await recordAudit(tx, ctx, {
+      action: 'client.created',
+      entityType: 'client',
+      entityId: row.id,
+      clientId: row.id,
+      details: { clientNumber: row.clientNumber },
+    });
+    if (candidates.length > 0) {
+      await recordAudit(tx, ctx, {
+        action: 'client.duplicate_confirmed',
+        entityType: 'client',
+        entityId: row.id,
+        clientId: row.id,
+        details: { candidateIds: candidates.map((c) => c.id) },
+      });
+    }
+    return row.id;
+  });
+  return loadClient(ctx, id);
+}
+
+function residenceRecordOf(residence: ResidenceInput) {
+  return {
+    category: residence.category,
+    permitType: residence.permitType ?? null,
+    validFrom: residence.validFrom ?? null,
+    validUntil: residence.validUntil ?? null,
+  };
+}
+
+/** One client's full record. Every read is audited. */
+export async function getClient(ctx: Ctx, id: string): Promise<ClientResponse> {
+  const client = await loadClient(ctx, id);
+  await recordAudit(ctx.db, ctx, { action: 'client.read', entityType: 'client', entityId: id, clientId: id });
+  return client;
+}
+
+async function loadClient(ctx: Ctx, id: string): Promise<ClientResponse> {
+  const row = await selectClient(ctx.db, id);
+  if (!row) throw notFound('Client');
+  const [history, consentRows, projects] = await Promise.all([
+    selectResidenceHistory(ctx.db, id),
+    selectConsents(ctx.db, id),
+    selectActiveProjects(ctx.db),
+  ]);
+  const today = toCentreDate(ctx.now);
+  const records = history.map((r) => ({
+    id: r.id,
+    category: r.category,
+    permitType: r.permitType,
+    validFrom: r.validFrom,
+    validUntil: r.validUntil,
+    recordedAt: r.recordedAt.toISOString(),
+  }));
+  return {
+    ...toClientSummary(row),
+    languages: row.languages,
+    preferredLanguage: row.preferredLanguage,
+    phone: row.phone,
+    email: row.email,
+    address: { street: row.street, municipality: row.municipality, postcode: row.postcode, district: row.district },
+    note: row.note,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+    archiveReason: row.archiveReason,
+    residence: records[0] ?? null,
+    residenceHistory: records,
+    consents: consentRows.map(({ consent, recordedByName }) => ({
+      id: consent.id,
+      purpose: consent.purpose,
+      givenOn: consent.givenOn,
+      withdrawnOn: consent.withdrawnOn,
+      note: consent.note,
+      recordedBy: { id: consent.recordedBy, name: recordedByName },
+    })),
+    // Computed live so the explanation is always today's; the stored copy serves list filters.
+    eligibility: projects.map((project) => ({
+      projectId: project.id,
+      projectCode: project.code,
+      ...evaluateEligibility(factsOf(row), project.targetGroup, today),
+    })),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Changes a client; a new residence status is added to the history rather than overwriting it. */
+export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInput): Promise<ClientResponse> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await selectClient(tx, id);
+    if (!before) throw notFound('Client');
+    if (before.archived) throw new AppError('CONFLICT', 'An archived client cannot be changed; restore the record first');
+    const { residence, ...fields } = input;
+    const columns = columnsOf(fields);
+    const current = before.residenceCategory
+      ? { category: before.residenceCategory, validFrom: before.residenceValidFrom, validUntil: before.residenceValidUntil }
+      : null;
+    const residenceChanged =
+      residence !== undefined &&
+      JSON.stringify(current) !==
+        JSON.stringify({ category: residence.category, validFrom: residence.validFrom ?? null, validUntil: residence.validUntil ?? null });
+    if (residence && residenceChanged) {
+      Object.assign(columns, residenceColumns(residence));
+      await insertResidenceRecord(tx, { clientId: id, ...residenceRecordOf(residence), recordedBy: ctx.actor.id });
+    }
+    const after = await updateClientRow(tx, id, columns);
+    if (!after) throw notFound('Client');
+    await recomputeEligibilityForClient(tx, id, ctx.now);
+    const changes = diffFields(before, after, auditedFields, auditValuesShownFor);
+    await recordAudit(tx, ctx, { action: 'client.updated', entityType: 'client', entityId: id, clientId: id, changes });
+  });
+  return loadClient(ctx, id);
+}
+
+/** Archiving hides a client from lists and stops changes; records are never deleted here. */
+export async function setClientArchived(ctx: Ctx, id: string, archived: boolean, reason: string | null): Promise<ClientResponse> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await selectClient(tx, id);
+    if (!before) throw notFound('Client');
+    if (before.archived === archived)
+      throw new AppError('CONFLICT', archived ? 'The client is already archived' : 'The client is not archived');
+    await updateClientRow(tx, id, { archived, archivedAt: archived ? ctx.now : null, archiveReason: archived ? reason : null });
+    await recordAudit(tx, ctx, {
+      action: archived ? 'client.archived' : 'client.unarchived',
+      entityType: 'client',
+      entityId: id,
+      clientId: id,
+      changes: [{ field: 'archived', before: !archived, after: archived }],
+    });
+  });
+  return loadClient(ctx, id);
+}
+
+export async function findClients(ctx: Ctx, query: ListClientsQuery): Promise<{ items: ClientSummary[]; total: number }> {
+  const rows = await selectClientPage(ctx.db, query);
+  // Past the last page there is no row to carry the count: ask for it from the first page.
+  const total =
+    rows[0]?.total ?? (query.offset > 0 ? ((await selectClientPage(ctx.db, { ...query, offset: 0, limit: 1 }))[0]?.total ?? 0) : 0);
+  return { items: rows.map((r) => toClientSummary(r.client)), total };
+}
+
+export async function addConsent(
+  ctx: Ctx,
+  clientId: string,
+  input: { purpose: ConsentPurpose; givenOn: string; note?: string | null | undefined },
+) {
+  await ctx.db.transaction(async (tx) => {
+    if (!(await selectClient(tx, clientId))) throw notFound('Client');
+    const consent = await insertConsent(tx, {
+      clientId,
+      purpose: input.purpose,
+      givenOn: input.givenOn,
+      note: input.note ?? null,
+      recordedBy: ctx.actor.id,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'client.consent_given',
+      entityType: 'consent',
+      entityId: consent.id,
+      clientId,
+      details: { purpose: input.purpose, givenOn: input.givenOn },
+    });
+  });
+  return loadClient(ctx, clientId);
+}
+
+export async function withdrawConsent(ctx: Ctx, clientId: string, consentId: string, withdrawnOn: string) {
+  await ctx.db.transaction(async (tx) => {
+    const consent = await selectConsent(tx, clientId, consentId);
+    if (!consent) throw notFound('Consent');
+    if (consent.withdrawnOn) throw new AppError('CONFLICT', 'The consent is already withdrawn');
+    if (withdrawnOn < consent.givenOn) {
+      throw new AppError('VALIDATION_FAILED', 'A consent cannot be withdrawn before it was given', [
+        { field: 'body.withdrawnOn', code: 'too_small', message: 'A consent cannot be withdrawn before it was given' },
+      ]);
+    }
+    await setConsentWithdrawn(tx, consentId, withdrawnOn);
+    await recordAudit(tx, ctx, {
+      action: 'client.consent_withdrawn',
+      entityType: 'consent',
+      entityId: consentId,
+      clientId,
+      details: { purpose: consent.purpose, withdrawnOn },
+    });
+  });
+  return loadClient(ctx, clientId);
+}

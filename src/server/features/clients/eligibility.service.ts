@@ -1,0 +1,97 @@
+import { eq, notInArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../../db/open-database.js';
+import { clientEligibility, clients } from '../../../db/schema/index.js';
+import { type EligibilityFacts, evaluateEligibility, toCentreDate } from '../../../shared/index.js';
+import { type ProjectRow, selectActiveProjects } from '../projects/projects.repo.js';
+
+type ClientFactsRow = {
+  id: string;
+  citizenships: string[];
+  residenceCategory: EligibilityFacts['residence'] extends infer R ? (R extends { category: infer C } ? C : never) | null : never;
+  residenceValidFrom: string | null;
+  residenceValidUntil: string | null;
+  district: string | null;
+};
+
+export function factsOf(row: Omit<ClientFactsRow, 'id'>): EligibilityFacts {
+  return {
+    citizenships: row.citizenships,
+    residence: row.residenceCategory
+      ? { category: row.residenceCategory, validFrom: row.residenceValidFrom, validUntil: row.residenceValidUntil }
+      : null,
+    district: row.district,
+  };
+}
+
+const factColumns = {
+  id: clients.id,
+  citizenships: clients.citizenships,
+  residenceCategory: clients.residenceCategory,
+  residenceValidFrom: clients.residenceValidFrom,
+  residenceValidUntil: clients.residenceValidUntil,
+  district: clients.district,
+};
+
+const batchSize = 2_000;
+
+/** Stores eligibility of the given clients for the given projects (the pure rule decides). */
+async function storeEligibility(tx: Tx, rows: ClientFactsRow[], projects: ProjectRow[], today: string): Promise<void> {
+  const values = rows.flatMap((client) =>
+    projects.map((project) => {
+      const result = evaluateEligibility(factsOf(client), project.targetGroup, today);
+      return { clientId: client.id, projectId: project.id, eligible: result.eligible, reasons: result.reasons, computedOn: today };
+    }),
+  );
+  for (let i = 0; i < values.length; i += batchSize) {
+    await tx
+      .insert(clientEligibility)
+      .values(values.slice(i, i + batchSize))
+      .onConflictDoUpdate({
+        target: [clientEligibility.clientId, clientEligibility.projectId],
+        set: { eligible: sql`excluded.eligible`, reasons: sql`excluded.reasons`, computedOn: sql`excluded.computed_on` },
+      });
+  }
+}
+
+/** After a client changes: their eligibility for every active project. */
+export async function recomputeEligibilityForClient(tx: Tx, clientId: string, now: Date): Promise<void> {
+  const rows = await tx.select(factColumns).from(clients).where(eq(clients.id, clientId));
+  await storeEligibility(tx, rows, await selectActiveProjects(tx), toCentreDate(now));
+}
+
+/** After a project changes: every client's eligibility for it (or none, when the project is inactive). */
+export async function recomputeEligibilityForProject(tx: Tx, project: ProjectRow, now: Date): Promise<void> {
+  if (!project.active) {
+    await tx.delete(clientEligibility).where(eq(clientEligibility.projectId, project.id));
+    return;
+  }
+  await recomputeInBatches(tx, [project], now);
+}
+
+/**
+ * Daily: permits expire and become valid with the passing of days, so every stored result is
+ * recomputed for the new date.
+ */
+export async function recomputeAllEligibility(tx: Tx, now: Date): Promise<void> {
+  const projects = await selectActiveProjects(tx);
+  await tx.delete(clientEligibility).where(
+    projects.length > 0
+      ? notInArray(
+          clientEligibility.projectId,
+          projects.map((p) => p.id),
+        )
+      : undefined,
+  );
+  if (projects.length > 0) await recomputeInBatches(tx, projects, now);
+}
+
+async function recomputeInBatches(tx: Tx, projects: ProjectRow[], now: Date): Promise<void> {
+  const today = toCentreDate(now);
+  let lastId = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await tx.select(factColumns).from(clients).where(sql`${clients.id} > ${lastId}`).orderBy(clients.id).limit(batchSize);
+    if (rows.length === 0) return;
+    await storeEligibility(tx, rows, projects, today);
+    lastId = (rows[rows.length - 1] as ClientFactsRow).id;
+  }
+}

@@ -1,0 +1,68 @@
+import type { CreateProjectInput, ProjectResponse, UpdateProjectInput } from '../../../shared/index.js';
+import { AppError, notFound } from '../../http/app-error.js';
+import type { Ctx } from '../../http/context.js';
+import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { recomputeEligibilityForProject } from '../clients/eligibility.service.js';
+import { insertProject, type ProjectRow, selectProject, selectProjectByCode, selectProjects, updateProjectRow } from './projects.repo.js';
+
+export function toProjectResponse(row: ProjectRow): ProjectResponse {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    funder: row.funder,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    active: row.active,
+    targetGroup: row.targetGroup,
+    description: row.description,
+  };
+}
+
+export async function findProjects(ctx: Ctx): Promise<ProjectResponse[]> {
+  return (await selectProjects(ctx.db)).map(toProjectResponse);
+}
+
+export async function getProject(ctx: Ctx, id: string): Promise<ProjectResponse> {
+  const row = await selectProject(ctx.db, id);
+  if (!row) throw notFound('Project');
+  return toProjectResponse(row);
+}
+
+/** Creates a project; when active, eligibility of every client for it is computed in the same transaction. */
+export async function createProject(ctx: Ctx, input: CreateProjectInput): Promise<ProjectResponse> {
+  return ctx.db.transaction(async (tx) => {
+    if (await selectProjectByCode(tx, input.code)) throw new AppError('CONFLICT', 'A project with this code exists', { field: 'code' });
+    const row = await insertProject(tx, { ...input, description: input.description ?? null });
+    await recomputeEligibilityForProject(tx, row, ctx.now);
+    await recordAudit(tx, ctx, { action: 'project.created', entityType: 'project', entityId: row.id, details: { code: row.code } });
+    return toProjectResponse(row);
+  });
+}
+
+export async function updateProject(ctx: Ctx, id: string, input: UpdateProjectInput): Promise<ProjectResponse> {
+  return ctx.db.transaction(async (tx) => {
+    const before = await selectProject(tx, id);
+    if (!before) throw notFound('Project');
+    if (input.code && input.code !== before.code && (await selectProjectByCode(tx, input.code))) {
+      throw new AppError('CONFLICT', 'A project with this code exists', { field: 'code' });
+    }
+    const merged = { ...before, ...input };
+    if (merged.startsOn > merged.endsOn) {
+      throw new AppError('VALIDATION_FAILED', 'endsOn must not be before startsOn', [
+        { field: 'body.endsOn', code: 'custom', message: 'endsOn must not be before startsOn' },
+      ]);
+    }
+    const after = await updateProjectRow(tx, id, input);
+    if (!after) throw notFound('Project');
+    await recomputeEligibilityForProject(tx, after, ctx.now);
+    const fields = ['code', 'name', 'funder', 'startsOn', 'endsOn', 'active', 'targetGroup', 'description'] as const;
+    await recordAudit(tx, ctx, {
+      action: 'project.updated',
+      entityType: 'project',
+      entityId: id,
+      changes: diffFields(before, after, fields, fields),
+    });
+    return toProjectResponse(after);
+  });
+}

@@ -1,0 +1,87 @@
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Tx } from '../../../db/open-database.js';
+import { accounts, sessions, users } from '../../../db/schema/index.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function selectUser(tx: Tx, id: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function selectUserByEmail(tx: Tx, email: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.email, email));
+  return row;
+}
+
+export async function selectUsers(
+  tx: Tx,
+  query: { q?: string | undefined; active: 'true' | 'false' | 'all'; limit: number; offset: number },
+) {
+  const pattern = query.q ? `%${escapeLike(query.q)}%` : undefined;
+  return tx
+    .select({ user: users, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(users)
+    .where(
+      and(
+        pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
+        query.active === 'all' ? undefined : eq(users.active, query.active === 'true'),
+      ),
+    )
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(query.limit)
+    .offset(query.offset);
+}
+
+export async function insertUserRow(tx: Tx, values: typeof users.$inferInsert, passwordHash: string) {
+  await tx.insert(users).values(values);
+  await tx.insert(accounts).values({
+    id: crypto.randomUUID(),
+    accountId: values.id,
+    providerId: 'credential',
+    userId: values.id,
+    password: passwordHash,
+  });
+}
+
+export async function updateUserRow(tx: Tx, id: string, values: Partial<typeof users.$inferInsert>) {
+  const [row] = await tx
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+export async function selectPasswordHash(tx: Tx, userId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ password: accounts.password })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
+  return row?.password ?? null;
+}
+
+export async function updatePasswordHash(tx: Tx, userId: string, passwordHash: string) {
+  await tx
+    .update(accounts)
+    .set({ password: passwordHash, updatedAt: new Date() })
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
+}
+
+/** Ends sessions of a user at once; `keepToken` spares the session making the request. */
+export async function deleteSessionsOf(tx: Tx, userId: string, keepToken?: string) {
+  await tx.delete(sessions).where(and(eq(sessions.userId, userId), keepToken ? sql`${sessions.token} <> ${keepToken}` : undefined));
+}
+
+export async function countActiveAdmins(tx: Tx): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(users)
+    .where(and(eq(users.active, true), sql`'admin' = any(${users.roles})`));
+  return row?.n ?? 0;
+}
+
+/** Escapes LIKE wildcards so user input matches literally. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

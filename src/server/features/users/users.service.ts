@@ -1,0 +1,156 @@
+import type { Tx } from '../../../db/open-database.js';
+import {
+  type CreateUserInput,
+  hasPermission,
+  permissions,
+  type Role,
+  type UiLanguage,
+  type UpdateUserInput,
+  type UserResponse,
+} from '../../../shared/index.js';
+import { AppError, notFound } from '../../http/app-error.js';
+import type { Ctx } from '../../http/context.js';
+import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { hashPassword, verifyPassword } from '../auth/auth.instance.js';
+import {
+  countActiveAdmins,
+  deleteSessionsOf,
+  insertUserRow,
+  selectPasswordHash,
+  selectUser,
+  selectUserByEmail,
+  selectUsers,
+  type UserRow,
+  updatePasswordHash,
+  updateUserRow,
+} from './users.repo.js';
+
+export function toUserResponse(row: UserRow): UserResponse {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    roles: row.roles,
+    branchId: row.branchId,
+    locale: row.locale,
+    active: row.active,
+    twoFactorEnabled: row.twoFactorEnabled,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Inserts a staff account with its password credential; returns the new id. */
+export async function insertUser(
+  tx: Tx,
+  input: { name: string; email: string; password: string; roles: Role[]; branchId?: string | null | undefined; locale: UiLanguage },
+): Promise<string> {
+  if (await selectUserByEmail(tx, input.email)) throw new AppError('CONFLICT', 'A user with this e-mail exists', { field: 'email' });
+  const id = crypto.randomUUID();
+  await insertUserRow(
+    tx,
+    {
+      id,
+      name: input.name,
+      email: input.email,
+      roles: input.roles,
+      branchId: input.branchId ?? null,
+      locale: input.locale,
+      emailVerified: true,
+    },
+    await hashPassword(input.password),
+  );
+  return id;
+}
+
+export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<UserResponse> {
+  return ctx.db.transaction(async (tx) => {
+    const id = await insertUser(tx, input);
+    await recordAudit(tx, ctx, {
+      action: 'user.created',
+      entityType: 'user',
+      entityId: id,
+      details: { roles: input.roles, branchId: input.branchId ?? null },
+    });
+    return toUserResponse((await selectUser(tx, id)) as UserRow);
+  });
+}
+
+export async function getUser(ctx: Ctx, id: string): Promise<UserResponse> {
+  const row = await selectUser(ctx.db, id);
+  if (!row) throw notFound('User');
+  return toUserResponse(row);
+}
+
+export async function findUsers(ctx: Ctx, query: Parameters<typeof selectUsers>[1]) {
+  const rows = await selectUsers(ctx.db, query);
+  return { items: rows.map((r) => toUserResponse(r.user)), total: rows[0]?.total ?? 0 };
+}
+
+/**
+ * Changes a user's name, roles, branch or active state. Deactivation ends every session of the user
+ * at once. The last active administrator cannot be demoted or deactivated.
+ */
+export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): Promise<UserResponse> {
+  return ctx.db.transaction(async (tx) => {
+    const before = await selectUser(tx, id);
+    if (!before) throw notFound('User');
+    const after = await updateUserRow(tx, id, input);
+    if (!after) throw notFound('User');
+    if ((await countActiveAdmins(tx)) === 0) {
+      throw new AppError('CONFLICT', 'Integra needs at least one active administrator');
+    }
+    if (before.active && !after.active) await deleteSessionsOf(tx, id);
+    const shown = ['name', 'roles', 'branchId', 'active'] as const;
+    const changes = diffFields(before, after, shown, shown);
+    const action = rolesChanged(before, after)
+      ? 'user.roles_changed'
+      : before.active !== after.active
+        ? after.active
+          ? 'user.reactivated'
+          : 'user.deactivated'
+        : 'user.updated';
+    if (changes.length > 0) await recordAudit(tx, ctx, { action, entityType: 'user', entityId: id, changes });
+    return toUserResponse(after);
+  });
+}
+
+const rolesChanged = (a: UserRow, b: UserRow) => [...a.roles].sort().join() !== [...b.roles].sort().join();
+
+export async function getMe(ctx: Ctx, twoFactorSetupRequired: boolean, centre: { name: string; regionCode: string }) {
+  const row = await selectUser(ctx.db, ctx.actor.id);
+  if (!row) throw notFound('User');
+  return {
+    ...toUserResponse(row),
+    permissions: permissions.filter((p) => hasPermission(row.roles, p)),
+    twoFactorSetupRequired,
+    centre,
+  };
+}
+
+export async function updateMyLocale(ctx: Ctx, locale: UiLanguage): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await selectUser(tx, ctx.actor.id);
+    await updateUserRow(tx, ctx.actor.id, { locale });
+    await recordAudit(tx, ctx, {
+      action: 'user.locale_changed',
+      entityType: 'user',
+      entityId: ctx.actor.id,
+      changes: [{ field: 'locale', before: before?.locale, after: locale }],
+    });
+  });
+}
+
+/** Changes the caller's password after checking the current one; other sessions end. */
+export async function changeMyPassword(ctx: Ctx, currentPassword: string, newPassword: string, sessionToken: string | undefined) {
+  await ctx.db.transaction(async (tx) => {
+    const digest = await selectPasswordHash(tx, ctx.actor.id);
+    if (!digest || !(await verifyPassword(digest, currentPassword))) {
+      throw new AppError('VALIDATION_FAILED', 'The current password is not right', [
+        { field: 'body.currentPassword', code: 'wrong_password', message: 'The current password is not right' },
+      ]);
+    }
+    await updatePasswordHash(tx, ctx.actor.id, await hashPassword(newPassword));
+    await deleteSessionsOf(tx, ctx.actor.id, sessionToken);
+    await recordAudit(tx, ctx, { action: 'auth.password_changed', entityType: 'user', entityId: ctx.actor.id });
+  });
+}

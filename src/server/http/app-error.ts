@@ -1,0 +1,33 @@
+import type { ErrorCode } from '../../shared/index.js';
+
+/** The one error type of the application; the error handler maps its code to an HTTP status. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const statusOfCode: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  TWO_FACTOR_REQUIRED: 403,
+  ORIGIN_REJECTED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DUPLICATE_SUSPECTED: 409,
+  SETUP_ALREADY_DONE: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);

@@ -1,0 +1,19 @@
+import type { Access } from '../../shared/index.js';
+import type { AppDeps } from '../app.js';
+import type { Actor } from './context.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route: checked by http/access.ts before anything else. */
+    access?: Access;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    actor?: Actor;
+    /** The token of the session that signed this request in. */
+    sessionToken?: string;
+    twoFactorSetupRequired?: boolean;
+  }
+}

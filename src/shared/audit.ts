@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isoDate, pagingQuery, uuid } from './common.js';
+
+/** What the audit trail records. */
+export const auditActions = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'auth.password_changed',
+  'auth.two_factor_enabled',
+  'auth.two_factor_disabled',
+  'setup.completed',
+  'user.created',
+  'user.updated',
+  'user.roles_changed',
+  'user.deactivated',
+  'user.reactivated',
+  'user.locale_changed',
+  'branch.created',
+  'branch.updated',
+  'project.created',
+  'project.updated',
+  'settings.updated',
+  'client.created',
+  'client.read',
+  'client.updated',
+  'client.archived',
+  'client.unarchived',
+  'client.duplicate_confirmed',
+  'client.consent_given',
+  'client.consent_withdrawn',
+  'audit.read',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const listAuditQuery = z.strictObject({
+  actorId: z.string().max(100).optional(),
+  clientId: uuid.optional(),
+  action: z.enum(auditActions).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  ...pagingQuery,
+});
+export type ListAuditQuery = z.infer<typeof listAuditQuery>;
+
+/** One changed field: values only for fields that are not personal data. */
+export const fieldChange = z.object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() });
+export type FieldChange = z.infer<typeof fieldChange>;
+
+export const auditEventResponse = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+    action: z.enum(auditActions),
+    entityType: z.string().nullable(),
+    entityId: z.string().nullable(),
+    clientId: z.string().nullable(),
+    changes: z.array(fieldChange),
+    details: z.record(z.string(), z.unknown()).nullable(),
+    requestId: z.string().nullable(),
+    ip: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEvent' });

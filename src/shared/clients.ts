@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { countryCode, isoDate, languageCode, optionalText, pagingQuery, text, uuid } from './common.js';
+import { eligibilityResult } from './eligibility.js';
+import { allDistricts } from './regions.js';
+import { residenceCategories } from './residence.js';
+
+export const sexes = ['female', 'male', 'other', 'unknown'] as const;
+export const consentPurposes = ['data_processing', 'sharing_with_partners', 'photos_and_media', 'newsletter', 'funder_reporting'] as const;
+export type ConsentPurpose = (typeof consentPurposes)[number];
+
+/** A residence record as given by staff. */
+export const residenceInput = z
+  .strictObject({
+    category: z.enum(residenceCategories),
+    permitType: optionalText(200).optional(),
+    validFrom: isoDate.nullable().optional(),
+    validUntil: isoDate.nullable().optional(),
+  })
+  .refine((r) => !r.validFrom || !r.validUntil || r.validFrom <= r.validUntil, {
+    message: 'validUntil must not be before validFrom',
+    path: ['validUntil'],
+  });
+export type ResidenceInput = z.infer<typeof residenceInput>;
+
+export const addressInput = z.strictObject({
+  street: optionalText(200).optional(),
+  municipality: optionalText(120).optional(),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^\d{3} ?\d{2}$/, { message: 'Postcode must have five digits' })
+    .nullable()
+    .optional(),
+  district: z
+    .enum(allDistricts as [string, ...string[]])
+    .nullable()
+    .optional(),
+});
+
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^\+?[0-9 ()./-]{6,}$/, { message: 'Phone number may contain digits, spaces and + ( ) - / .' });
+
+const clientFields = {
+  /** Given name as written in the passport, in Latin script. */
+  givenName: text(100),
+  /** Family name as written in the passport, in Latin script. */
+  familyName: text(100),
+  /** Given name in the native script (Cyrillic, Vietnamese with diacritics …). */
+  givenNameNative: optionalText(100).optional(),
+  familyNameNative: optionalText(100).optional(),
+  sex: z.enum(sexes),
+  dateOfBirth: isoDate.nullable().optional(),
+  /** ISO 3166-1 alpha-2 codes; several for dual citizens. */
+  citizenships: z.array(countryCode).max(5).default([]),
+  /** ISO 639-1 codes of the languages the client speaks. */
+  languages: z.array(languageCode).max(10).default([]),
+  preferredLanguage: languageCode.nullable().optional(),
+  phone: phone.nullable().optional(),
+  email: z.email().max(200).nullable().optional(),
+  address: addressInput.optional(),
+  branchId: uuid.nullable().optional(),
+  note: optionalText(5000).optional(),
+};
+
+export const createClientInput = z.strictObject({
+  ...clientFields,
+  /** The current residence status; later changes are added through PATCH and kept as history. */
+  residence: residenceInput.optional(),
+  /** Save even though the client looks like an existing one; the confirmation is audited. */
+  confirmDuplicate: z.boolean().optional(),
+});
+export type CreateClientInput = z.infer<typeof createClientInput>;
+
+export const updateClientInput = z
+  .strictObject({
+    givenName: clientFields.givenName,
+    familyName: clientFields.familyName,
+    givenNameNative: clientFields.givenNameNative,
+    familyNameNative: clientFields.familyNameNative,
+    sex: clientFields.sex,
+    dateOfBirth: clientFields.dateOfBirth,
+    citizenships: z.array(countryCode).max(5),
+    languages: z.array(languageCode).max(10),
+    preferredLanguage: clientFields.preferredLanguage,
+    phone: clientFields.phone,
+    email: clientFields.email,
+    address: clientFields.address,
+    branchId: clientFields.branchId,
+    note: clientFields.note,
+    /** A new residence status; when it differs from the current one it is added to the history. */
+    residence: residenceInput,
+  })
+  .partial();
+export type UpdateClientInput = z.infer<typeof updateClientInput>;
+
+export const archiveClientInput = z.strictObject({ reason: text(500) });
+
+export const consentInput = z.strictObject({
+  purpose: z.enum(consentPurposes),
+  givenOn: isoDate,
+  note: optionalText(500).optional(),
+});
+export const withdrawConsentInput = z.strictObject({ withdrawnOn: isoDate });
+
+export const residenceRecord = z.object({
+  id: uuid,
+  category: z.enum(residenceCategories),
+  permitType: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  recordedAt: z.string(),
+});
+
+export const consentRecord = z.object({
+  id: uuid,
+  purpose: z.enum(consentPurposes),
+  givenOn: z.string(),
+  withdrawnOn: z.string().nullable(),
+  note: z.string().nullable(),
+  recordedBy: z.object({ id: z.string(), name: z.string() }),
+});
+
+export const clientSummary = z.object({
+  id: uuid,
+  clientNumber: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  givenNameNative: z.string().nullable(),
+  familyNameNative: z.string().nullable(),
+  sex: z.enum(sexes),
+  dateOfBirth: z.string().nullable(),
+  citizenships: z.array(z.string()),
+  residence: z
+    .object({ category: z.enum(residenceCategories), validFrom: z.string().nullable(), validUntil: z.string().nullable() })
+    .nullable(),
+  branchId: z.string().nullable(),
+  archived: z.boolean(),
+});
+export type ClientSummary = z.infer<typeof clientSummary>;
+
+export const clientResponse = clientSummary
+  .extend({
+    languages: z.array(z.string()),
+    preferredLanguage: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    address: z.object({
+      street: z.string().nullable(),
+      municipality: z.string().nullable(),
+      postcode: z.string().nullable(),
+      district: z.string().nullable(),
+    }),
+    note: z.string().nullable(),
+    archivedAt: z.string().nullable(),
+    archiveReason: z.string().nullable(),
+    residence: residenceRecord.nullable(),
+    residenceHistory: z.array(residenceRecord),
+    consents: z.array(consentRecord),
+    eligibility: z.array(eligibilityResult),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Client' });
+export type ClientResponse = z.infer<typeof clientResponse>;
+
+export const clientSortFields = ['familyName', 'givenName', 'clientNumber', 'dateOfBirth', 'createdAt'] as const;
+
+export const listClientsQuery = z.strictObject({
+  /** Name search, accent- and case-insensitive; at least two characters. */
+  q: z.string().trim().max(200).optional(),
+  citizenship: countryCode.optional(),
+  residenceCategory: z.enum(residenceCategories).optional(),
+  /** With `eligible`, keep clients whose eligibility for this project matches. */
+  projectId: uuid.optional(),
+  eligible: z.enum(['true', 'false']).optional(),
+  branchId: uuid.optional(),
+  archived: z.enum(['false', 'true', 'all']).default('false'),
+  sort: z.enum(clientSortFields).default('familyName'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  ...pagingQuery,
+});
+export type ListClientsQuery = z.infer<typeof listClientsQuery>;

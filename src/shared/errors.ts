@@ -1,0 +1,24 @@
+/** Error codes of the API. The web client switches on these, never on message text. */
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'INVALID_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'TWO_FACTOR_REQUIRED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DUPLICATE_SUSPECTED',
+  'SETUP_ALREADY_DONE',
+  'INVALID_CREDENTIALS',
+  'RATE_LIMITED',
+  'ORIGIN_REJECTED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** The body of every non-2xx JSON response. */
+export type ErrorBody = {
+  error: { code: ErrorCode | string; message: string; details?: unknown };
+};
