@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { isoDate, isRealIsoDate } from './common.js';
+import { toCentreDate } from './dates.js';
+
+describe('isRealIsoDate', () => {
+  it.each(['2026-02-28', '2024-02-29', '2000-02-29', '2026-12-31', '1900-01-01'])('accepts %s', (value) => {
+    expect(isRealIsoDate(value)).toBe(true);
+  });
+  it.each([
+    '2026-02-30',
+    '2026-02-29',
+    '1900-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '15.3.1985',
+    '2026-1-1',
+    '',
+    '2026-01-01T00:00:00Z',
+  ])('refuses %s', (value) => {
+    expect(isRealIsoDate(value)).toBe(false);
+    expect(isoDate.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('toCentreDate', () => {
+  it('uses the calendar day in Prague, not in UTC', () => {
+    expect(toCentreDate(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+    expect(toCentreDate(new Date('2026-12-31T22:59:00Z'))).toBe('2026-12-31');
+    expect(toCentreDate(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+  });
+});
