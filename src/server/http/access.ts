@@ -4,20 +4,25 @@ import { AppError } from './app-error.js';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** One registered API route and who may call it. */
+export type ApiRoute = { method: string; url: string; access: Access };
+
 /**
  * Every API route must declare who may call it (`config.access`); a route without it stops the
  * server at start-up. The check runs before body validation, so a caller who may not use a route
  * learns nothing about its input.
  */
 export function installAccessControl(app: FastifyInstance, allowedOrigins: (request: FastifyRequest) => string[]): void {
+  // Every API route as registered, so a test can walk them all against the permission matrix.
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     // The API documentation pages are public, as the OpenAPI document is.
-    if (route.url.startsWith('/api/docs')) {
-      route.config = { ...route.config, access: 'public' };
-      return;
-    }
-    if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) apiRoutes.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request) => {

@@ -1,5 +1,6 @@
 import type { Access } from '../../shared/index.js';
 import type { AppDeps } from '../app.js';
+import type { ApiRoute } from './access.js';
 import type { Actor } from './context.js';
 
 declare module 'fastify' {
@@ -9,6 +10,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: AppDeps;
+    /** Every registered API route with its access rule (filled at registration). */
+    apiRoutes: readonly ApiRoute[];
   }
   interface FastifyRequest {
     actor?: Actor;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { type Database, openDatabase, openPglite } from '../../db/open-database.js';
 import type { Role } from '../../shared/index.js';
@@ -19,6 +20,23 @@ export type TestApp = {
   request: (options: InjectOptions & { cookie?: string | undefined }) => Promise<LightMyRequestResponse>;
   /** Creates a staff member with these roles and signs them in; returns their cookie and id. */
   signInAs: (roles: Role[], options?: { email?: string }) => Promise<{ cookie: string; userId: string; email: string }>;
+  /** Signs in with e-mail and password; returns the response and the cookie it set. */
+  signIn: (
+    email: string,
+    password?: string,
+    options?: { remoteAddress?: string },
+  ) => Promise<{ response: LightMyRequestResponse; cookie: string }>;
+  /** Closes the application and its database. */
+  close: () => Promise<void>;
+};
+
+export type TestAppOptions = {
+  /**
+   * A database of its own, for tests that need one with no other test's data: the first-run setup,
+   * the last administrator, centre-wide settings. PGlite databases are always fresh copies of the
+   * template; on PostgreSQL a new database is created, migrated, and dropped after the file.
+   */
+  freshDatabase?: boolean;
 };
 
 let counter = 0;
@@ -27,43 +45,91 @@ export const unique = (prefix: string) => `${prefix}${process.pid}x${Date.now().
 
 /**
  * A fresh Integra on its own database: PGlite copied from the migrated template, or the shared
- * PostgreSQL when TEST_DATABASE_URL is set. Closed after the test file.
+ * PostgreSQL when TEST_DATABASE_URL is set (a new PostgreSQL database with `freshDatabase`).
+ * Closed after the test file.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const { database, drop } = await openTestDatabase(options);
+  const testApp = await startTestApp(database, env);
+  afterAll(async () => {
+    await testApp.close();
+    await drop();
+  });
+  return testApp;
+}
+
+async function openTestDatabase(options: TestAppOptions): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
-  const database = url
-    ? await openDatabase({ databaseUrl: url })
-    : await openDatabase({ pglite: await openPglite(undefined, new Blob([readFileSync(inject('templatePath'))])) });
+  if (!url) {
+    const pglite = await openPglite(undefined, new Blob([readFileSync(inject('templatePath'))]));
+    return { database: await openDatabase({ pglite }), drop: async () => {} };
+  }
+  if (!options.freshDatabase) return { database: await openDatabase({ databaseUrl: url }), drop: async () => {} };
+  const name = `integra_test_${process.pid}_${Date.now().toString(36)}_${(counter++).toString(36)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const freshUrl = new URL(url);
+  freshUrl.pathname = `/${name}`;
+  return {
+    database: await openDatabase({ databaseUrl: freshUrl.toString() }),
+    drop: () => admin(`drop database if exists ${name} with (force)`),
+  };
+}
+
+/** Integra on a database the caller opened; `close()` closes both. Used directly by the restart test. */
+export async function startTestApp(database: Database, env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ INTEGRA_SIGN_IN_LIMIT: '10000', LOG_LEVEL: 'silent', INTEGRA_PUBLIC_URL: testOrigin, ...env });
   const deps = await bootstrap(database, config, 'test', { jobs: false });
   const app = await buildApp(deps, { logger: false });
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-  });
 
   const request: TestApp['request'] = ({ cookie, headers, ...options }) =>
     app.inject({
       ...options,
       headers: {
-        ...(options.method && options.method !== 'GET' ? { origin: testOrigin } : {}),
+        ...(options.method && options.method !== 'GET' && options.method !== 'HEAD' ? { origin: testOrigin } : {}),
         ...(cookie ? { cookie } : {}),
         ...headers,
       },
     });
 
+  const signIn: TestApp['signIn'] = async (email, password = testPassword, options = {}) => {
+    const response = await request({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      payload: { email, password },
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
+    });
+    return { response, cookie: cookieOf(response) };
+  };
+
   const signInAs: TestApp['signInAs'] = async (roles, options = {}) => {
     const email = options.email ?? `${unique('staff')}@example.org`;
     const userId = await insertUser(database.db, { name: `Test ${roles.join(' ')}`, email, password: testPassword, roles, locale: 'cs' });
-    const response = await request({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email, password: testPassword } });
+    const { response, cookie } = await signIn(email);
     if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
-    return { cookie: cookieOf(response), userId, email };
+    return { cookie, userId, email };
   };
 
-  return { app, database, config, request, signInAs };
+  const close = async () => {
+    await app.close();
+    await database.close();
+  };
+
+  return { app, database, config, request, signIn, signInAs, close };
 }
 
-/** The Cookie header that carries a response's Set-Cookie values back. */
+/** The Cookie header that carries a response's Set-Cookie values back (cleared cookies left out). */
 export function cookieOf(response: LightMyRequestResponse): string {
-  return response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return response.cookies
+    .filter((c) => c.value !== '' && c.maxAge !== 0)
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
 }
