@@ -1,0 +1,287 @@
+/**
+ * `npm run seed:demo`: fills the configured database (the server's own environment: INTEGRA_DATA_DIR
+ * or DATABASE_URL) with a demo centre of the Ústí nad Labem region: branches, three projects, staff of
+ * every role and a few hundred clients. Everything goes through the same service functions the HTTP
+ * API calls, so client numbers, eligibility and the audit trail are what real use would produce.
+ *
+ *   npm run seed:demo -- [--clients 300] [--seed 2026] [--password '…']
+ *
+ * It refuses to run twice (it checks for the demo accounts) and refuses an embedded database that a
+ * running server holds open.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../src/db/open-database.js';
+import type { Db } from '../src/db/open-database.js';
+import { loadConfig } from '../src/server/config.js';
+import { completeSetup, createBranch, findBranches, getCentre, isSetupRequired } from '../src/server/features/centre/centre.service.js';
+import { addConsent, createClient, findClients, setClientArchived, updateClient } from '../src/server/features/clients/clients.service.js';
+import { createProject } from '../src/server/features/projects/projects.service.js';
+import { selectUserByEmail, selectUsers } from '../src/server/features/users/users.repo.js';
+import { createUser } from '../src/server/features/users/users.service.js';
+import type { Actor, Ctx } from '../src/server/http/context.js';
+import {
+  type CreateProjectInput,
+  createClientInput,
+  listClientsQuery,
+  password as passwordSchema,
+  type Role,
+  setupInput,
+  toCentreDate,
+} from '../src/shared/index.js';
+import { branchNameOf, type DemoPerson, demoBranches, generatePeople } from './demo/people.js';
+import { createRandom } from './demo/random.js';
+
+const print = (line = '') => process.stdout.write(`${line}\n`);
+
+const { values: args } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '300' },
+    seed: { type: 'string', default: '2026' },
+    password: { type: 'string', default: 'integra-demo-2026' },
+  },
+});
+const clientCount = Number(args.clients);
+if (!Number.isInteger(clientCount) || clientCount < 0 || clientCount > 100_000) {
+  throw new Error('--clients must be a whole number between 0 and 100000');
+}
+const demoPassword = passwordSchema.parse(args.password);
+
+type DemoUser = { name: string; email: string; roles: Role[]; branch: string | null };
+
+/** Staff of every role; the first one is the administrator. */
+const demoUsers: DemoUser[] = [
+  { name: 'Alena Procházková', email: 'admin@demo.example.org', roles: ['admin'], branch: null },
+  { name: 'Petr Novotný', email: 'coordinator@demo.example.org', roles: ['coordinator'], branch: 'Ústí nad Labem' },
+  { name: 'Oksana Melnyk', email: 'social@demo.example.org', roles: ['social_counsellor'], branch: 'Ústí nad Labem' },
+  { name: 'Jana Svobodová', email: 'social.teplice@demo.example.org', roles: ['social_counsellor'], branch: 'Teplice' },
+  { name: 'Martin Černý', email: 'legal@demo.example.org', roles: ['legal_counsellor'], branch: 'Ústí nad Labem' },
+  { name: 'Lucie Králová', email: 'lecturer@demo.example.org', roles: ['lecturer'], branch: 'Most' },
+  { name: 'Tereza Veselá', email: 'reception@demo.example.org', roles: ['receptionist'], branch: 'Ústí nad Labem' },
+  { name: 'Hoa Nguyen', email: 'reception.decin@demo.example.org', roles: ['receptionist'], branch: 'Děčín' },
+  { name: 'Jiří Marek', email: 'dpo@demo.example.org', roles: ['dpo'], branch: null },
+];
+
+/** Residence categories of third-country nationals legally residing, and of international protection. */
+const legallyResiding = ['long_term_visa', 'long_term_residence', 'permanent_residence'] as const;
+const internationalProtection = ['asylum', 'subsidiary_protection'] as const;
+
+/**
+ * The seed's project (shared/seed), a later one that admitted Ukrainians with any status, and a
+ * current one open to EU citizens too. All are active so staff can compare the three target groups.
+ */
+const demoProjects: CreateProjectInput[] = [
+  {
+    code: 'AMIF/23/01',
+    name: 'Centrum na podporu integrace cizinců v Ústeckém kraji',
+    funder: 'Azylový, migrační a integrační fond (AMIF); Ministerstvo vnitra ČR',
+    startsOn: '2019-09-01',
+    endsOn: '2020-12-31',
+    active: true,
+    targetGroup: {
+      thirdCountryNationals: true,
+      euCitizens: false,
+      ukrainiansAnyStatus: false,
+      residenceCategories: [...legallyResiding, ...internationalProtection],
+      requireValidResidence: true,
+      regionCode: 'CZ-42',
+    },
+    description:
+      'Občané třetích zemí legálně pobývající v Ústeckém kraji a osoby s mezinárodní ochranou; žadatelé o mezinárodní ochranu a občané EU vyloučeni.',
+  },
+  {
+    code: 'AMIF/31/03',
+    name: 'Centrum na podporu integrace cizinců v Ústeckém kraji 2022–2023',
+    funder: 'Azylový, migrační a integrační fond (AMIF); Ministerstvo vnitra ČR',
+    startsOn: '2022-08-01',
+    endsOn: '2023-07-31',
+    active: true,
+    targetGroup: {
+      thirdCountryNationals: true,
+      euCitizens: false,
+      ukrainiansAnyStatus: true,
+      residenceCategories: [...legallyResiding, ...internationalProtection, 'temporary_protection'],
+      requireValidResidence: true,
+      regionCode: 'CZ-42',
+    },
+    description: 'Občané třetích zemí, občané Ukrajiny s jakýmkoli pobytem, držitelé mezinárodní a doplňkové ochrany.',
+  },
+  {
+    code: 'DEMO/2025-2027',
+    name: 'Integrační centrum Ústeckého kraje 2025–2027 (ukázkový projekt)',
+    funder: 'Fond pro azyl, migraci a integraci 2021–2027 (ukázka)',
+    startsOn: '2025-01-01',
+    endsOn: '2027-12-31',
+    active: true,
+    targetGroup: {
+      thirdCountryNationals: true,
+      euCitizens: true,
+      ukrainiansAnyStatus: true,
+      residenceCategories: [
+        ...legallyResiding,
+        ...internationalProtection,
+        'temporary_protection',
+        'special_long_term_residence',
+        'eu_temporary_residence',
+        'tolerance_visa',
+      ],
+      requireValidResidence: true,
+      regionCode: 'CZ-42',
+    },
+    description: 'Ukázkový současný projekt: cizinci včetně občanů EU žijící v Ústeckém kraji.',
+  },
+];
+
+const config = loadConfig();
+if (!config.databaseUrl && existsSync(path.join(config.dataDir, 'pglite', 'postmaster.pid'))) {
+  // Two processes writing one embedded database would corrupt it.
+  console.error(
+    `The embedded database in ${config.dataDir} looks open (postmaster.pid is there). Stop the server first.\n` +
+      'If the server was killed rather than stopped, start and stop it once to close the database cleanly.',
+  );
+  process.exit(1);
+}
+
+const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+try {
+  const existing = await Promise.all(demoUsers.map((u) => selectUserByEmail(database.db, u.email)));
+  if (existing.some(Boolean)) {
+    console.error('The demo is already seeded in this database (demo accounts exist); nothing was changed.');
+    process.exitCode = 1;
+  } else {
+    await seed(database.db, database.kind);
+  }
+} finally {
+  await database.close();
+}
+
+async function seed(db: Db, kind: string) {
+  const started = Date.now();
+  const now = new Date();
+  const contextFor = (actor: Actor): Ctx => ({ db, actor, now, requestId: 'seed-demo', ip: '127.0.0.1' });
+
+  const admin = await findOrSetUpAdmin(db);
+  const asAdmin = contextFor(admin);
+  const centre = await getCentre(db);
+  if (centre.regionCode !== 'CZ-42') console.warn(`This centre's region is ${centre.regionCode}; the demo clients live in CZ-42.`);
+
+  const branchIds = new Map((await findBranches(asAdmin)).map((b) => [b.name, b.id]));
+  for (const branch of demoBranches) {
+    if (branchIds.has(branch.name)) continue;
+    const created = await createBranch(asAdmin, { name: branch.name, municipality: branch.municipality, address: branch.address });
+    branchIds.set(branch.name, created.id);
+  }
+
+  const staff = new Map<string, Actor>();
+  for (const user of demoUsers) {
+    const branchId = user.branch ? (branchIds.get(user.branch) ?? null) : null;
+    if (user.email === admin.email) {
+      staff.set(user.email, { id: admin.id, name: admin.name, roles: admin.roles, branchId: admin.branchId });
+      continue;
+    }
+    const created = await createUser(asAdmin, { ...user, password: demoPassword, branchId, locale: 'cs' });
+    staff.set(user.email, { id: created.id, name: created.name, roles: created.roles, branchId: created.branchId });
+  }
+  const actor = (email: string) => staff.get(email) as Actor;
+  const asCoordinator = contextFor(actor('coordinator@demo.example.org'));
+
+  const projects = [];
+  for (const project of demoProjects) projects.push(await createProject(asCoordinator, project));
+
+  // Clients are registered at the branch that serves their district, by its front desk where it has one.
+  const registrarOf = (branchName: string) =>
+    actor(
+      branchName === 'Děčín'
+        ? 'reception.decin@demo.example.org'
+        : branchName === 'Teplice'
+          ? 'social.teplice@demo.example.org'
+          : 'reception@demo.example.org',
+    );
+  const random = createRandom(Number(args.seed));
+  const people = generatePeople(random, clientCount, toCentreDate(now));
+  const counsellor = contextFor(actor('social@demo.example.org'));
+  let archived = 0;
+  for (const person of people) {
+    const branchName = branchNameOf(person.address?.district);
+    const ctx = contextFor(registrarOf(branchName));
+    const client = await registerWithHistory(ctx, person, branchIds.get(branchName) ?? null);
+    if (random.chance(0.95)) await addConsent(ctx, client.id, { purpose: 'data_processing', givenOn: client.createdAt.slice(0, 10) });
+    if (random.chance(0.6)) await addConsent(ctx, client.id, { purpose: 'funder_reporting', givenOn: client.createdAt.slice(0, 10) });
+    if (random.chance(0.08)) await addConsent(ctx, client.id, { purpose: 'photos_and_media', givenOn: client.createdAt.slice(0, 10) });
+    if (random.chance(0.02)) {
+      await setClientArchived(counsellor, client.id, true, 'Odstěhoval(a) se mimo Ústecký kraj');
+      archived++;
+    }
+  }
+
+  const eligibleCounts = [];
+  for (const project of projects) {
+    const query = listClientsQuery.parse({ projectId: project.id, eligible: 'true', limit: 1 });
+    eligibleCounts.push(`${project.code} ${(await findClients(asCoordinator, query)).total}`);
+  }
+
+  print(`Demo centre seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${kind}).`);
+  print(`  branches: ${[...branchIds.keys()].join(', ')}`);
+  print(`  projects: ${projects.map((p) => p.code).join(', ')}`);
+  print(`  clients: ${people.length} (${archived} archived); eligible now: ${eligibleCounts.join(', ')}`);
+  print();
+  print('Sign in with (every demo account has the same password):');
+  print(`  password: ${demoPassword}`);
+  for (const user of demoUsers) {
+    const roles = actor(user.email).roles.join('+');
+    print(`  ${roles.padEnd(18)} ${user.email.padEnd(34)} ${user.name}${user.branch ? `, ${user.branch}` : ''}`);
+  }
+}
+
+/**
+ * The administrator the seed acts as: on a fresh database the demo administrator, created by the
+ * first-run setup; otherwise the existing first administrator, and the demo one is added beside it.
+ */
+async function findOrSetUpAdmin(db: Db): Promise<Actor & { email: string }> {
+  const first = demoUsers[0] as DemoUser;
+  if (await isSetupRequired(db)) {
+    const input = setupInput.parse({
+      centreName: 'Centrum na podporu integrace cizinců – Ústecký kraj',
+      regionCode: 'CZ-42',
+      adminName: first.name,
+      adminEmail: first.email,
+      adminPassword: demoPassword,
+    });
+    const { userId } = await completeSetup(db, { requestId: 'seed-demo', ip: '127.0.0.1' }, input);
+    return { id: userId, name: first.name, roles: ['admin', 'coordinator'], branchId: null, email: first.email };
+  }
+  const admins = (await selectUsers(db, { active: 'true', limit: 100, offset: 0 }))
+    .map((r) => r.user)
+    .filter((u) => u.roles.includes('admin'));
+  const existingAdmin = admins[0];
+  if (!existingAdmin) throw new Error('This Integra has users but no active administrator; the demo needs one to act as.');
+  return {
+    id: existingAdmin.id,
+    name: existingAdmin.name,
+    roles: existingAdmin.roles,
+    branchId: existingAdmin.branchId,
+    email: existingAdmin.email,
+  };
+}
+
+/**
+ * Registers a client. Those who moved from temporary protection to the special long-term residence
+ * of 2025 get both records, so the residence history shows the change.
+ */
+async function registerWithHistory(ctx: Ctx, person: DemoPerson, branchId: string | null) {
+  const { address, residence, ...fields } = person;
+  const earlier =
+    residence?.category === 'special_long_term_residence' && residence.validFrom
+      ? {
+          category: 'temporary_protection' as const,
+          permitType: 'dočasná ochrana',
+          validFrom: '2022-03-21',
+          validUntil: residence.validFrom,
+        }
+      : undefined;
+  const input = createClientInput.parse({ ...fields, address, branchId, residence: earlier ?? residence });
+  const client = await createClient(ctx, input);
+  if (earlier && residence) return updateClient(ctx, client.id, { residence });
+  return client;
+}
