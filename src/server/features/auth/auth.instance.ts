@@ -57,10 +57,11 @@ export function createAuth(db: Db, config: Config, secret: string) {
       storage: 'database',
       window: 60,
       max: 300,
+      // One configured limit for everything that checks a password or a code. The two-factor plugin
+      // otherwise applies its own 3 per 10 s to every /two-factor/ route, including enable and disable.
       customRules: {
         '/sign-in/email': { window: 60, max: config.signInLimitPerMinute },
-        '/two-factor/verify-totp': { window: 60, max: config.signInLimitPerMinute },
-        '/two-factor/verify-backup-code': { window: 60, max: config.signInLimitPerMinute },
+        '/two-factor/*': { window: 60, max: config.signInLimitPerMinute },
       },
     },
     plugins: [twoFactor({ issuer: 'Integra' })],
