@@ -144,3 +144,23 @@ export async function createUserThroughApi(
   expectStatus(response, 201, 'create user');
   return { ...response.json(), password: payload.password };
 }
+
+export type AuditItem = {
+  id: string;
+  at: string;
+  actor: { id: string; name: string } | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  clientId: string | null;
+  changes: { field: string; before?: unknown; after?: unknown }[];
+  details: Record<string, unknown> | null;
+};
+
+/** Audit entries matching the filters, newest first, read through GET /api/audit-events as a DPO. */
+export async function auditEventsThroughApi(t: TestApp, query: Record<string, string> = {}): Promise<AuditItem[]> {
+  const { cookie } = await staffOf(t, 'dpo');
+  const response = await t.request({ method: 'GET', url: '/api/audit-events', query: { limit: '100', ...query }, cookie });
+  expectStatus(response, 200, 'read audit');
+  return response.json().items;
+}

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -42,6 +43,9 @@ export type TestAppOptions = {
 let counter = 0;
 /** A value unique within the test run, for e-mails, codes and names. */
 export const unique = (prefix: string) => `${prefix}${process.pid}x${Date.now().toString(36)}x${(counter++).toString(36)}`;
+
+/** A private IPv4 address, different on (almost) every call. */
+export const uniqueAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 /**
  * A fresh Integra on its own database: PGlite copied from the migrated template, or the shared
@@ -90,14 +94,21 @@ export async function startTestApp(database: Database, env: Record<string, strin
   const deps = await bootstrap(database, config, 'test', { jobs: false });
   const app = await buildApp(deps, { logger: false });
 
+  // Each app calls from an address of its own, so sign-in rate limits of one test file never count
+  // another's attempts (on PostgreSQL all files share the rate_limits table).
+  const address = uniqueAddress();
+  // A header given as undefined is left out, so a test can drop the default Origin.
   const request: TestApp['request'] = ({ cookie, headers, ...options }) =>
     app.inject({
+      remoteAddress: address,
       ...options,
-      headers: {
-        ...(options.method && options.method !== 'GET' && options.method !== 'HEAD' ? { origin: testOrigin } : {}),
-        ...(cookie ? { cookie } : {}),
-        ...headers,
-      },
+      headers: Object.fromEntries(
+        Object.entries({
+          ...(options.method && options.method !== 'GET' && options.method !== 'HEAD' ? { origin: testOrigin } : {}),
+          ...(cookie ? { cookie } : {}),
+          ...headers,
+        }).filter(([, value]) => value !== undefined),
+      ),
     });
 
   const signIn: TestApp['signIn'] = async (email, password = testPassword, options = {}) => {
@@ -113,7 +124,7 @@ export async function startTestApp(database: Database, env: Record<string, strin
   const signInAs: TestApp['signInAs'] = async (roles, options = {}) => {
     const email = options.email ?? `${unique('staff')}@example.org`;
     const userId = await insertUser(database.db, { name: `Test ${roles.join(' ')}`, email, password: testPassword, roles, locale: 'cs' });
-    const { response, cookie } = await signIn(email);
+    const { response, cookie } = await signIn(email, testPassword, { remoteAddress: uniqueAddress() });
     if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
     return { cookie, userId, email };
   };
