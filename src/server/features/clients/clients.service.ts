@@ -75,6 +75,8 @@ const auditedFields = [
   'residenceValidUntil',
 ] as const;
 const auditValuesShownFor = ['branchId', 'preferredLanguage', 'languages'] as const;
+/** A client before registration: the creation's audit entry names every field that was given. */
+const unregistered: Record<string, unknown> = { citizenships: [], languages: [] };
 
 function columnsOf(input: Omit<UpdateClientInput, 'residence'>): Partial<NewClientRow> {
   const { address, ...rest } = input;
@@ -152,6 +154,7 @@ export async function createClient(ctx: Ctx, input: CreateClientInput): Promise<
       entityType: 'client',
       entityId: row.id,
       clientId: row.id,
+      changes: diffFields<Record<string, unknown>>(unregistered, row, auditedFields, auditValuesShownFor),
       details: { clientNumber: row.clientNumber },
     });
     if (candidates.length > 0) {
@@ -240,14 +243,8 @@ export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInpu
     if (before.archived) throw new AppError('CONFLICT', 'An archived client cannot be changed; restore the record first');
     const { residence, ...fields } = input;
     const columns = columnsOf(fields);
-    const current = before.residenceCategory
-      ? { category: before.residenceCategory, validFrom: before.residenceValidFrom, validUntil: before.residenceValidUntil }
-      : null;
-    const residenceChanged =
-      residence !== undefined &&
-      JSON.stringify(current) !==
-        JSON.stringify({ category: residence.category, validFrom: residence.validFrom ?? null, validUntil: residence.validUntil ?? null });
-    if (residence && residenceChanged) {
+    const [current] = await selectResidenceHistory(tx, id);
+    if (residence && !isCurrentResidence(current, residence)) {
       Object.assign(columns, residenceColumns(residence));
       await insertResidenceRecord(tx, { clientId: id, ...residenceRecordOf(residence), recordedBy: ctx.actor.id });
     }
@@ -258,6 +255,23 @@ export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInpu
     await recordAudit(tx, ctx, { action: 'client.updated', entityType: 'client', entityId: id, clientId: id, changes });
   });
   return loadClient(ctx, id);
+}
+
+/**
+ * Whether a residence status given by staff is the client's current record. The permit type counts
+ * too (a corrected permit type is a new record); left out, it is taken as unchanged.
+ */
+function isCurrentResidence(
+  current: { category: string; permitType: string | null; validFrom: string | null; validUntil: string | null } | undefined,
+  given: ResidenceInput,
+): boolean {
+  if (!current) return false;
+  return (
+    current.category === given.category &&
+    current.validFrom === (given.validFrom ?? null) &&
+    current.validUntil === (given.validUntil ?? null) &&
+    (given.permitType === undefined || current.permitType === given.permitType)
+  );
 }
 
 /** Archiving hides a client from lists and stops changes; records are never deleted here. */
