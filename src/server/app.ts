@@ -20,7 +20,8 @@ import { healthRoutes } from './features/health/health.routes.js';
 import { projectsRoutes } from './features/projects/projects.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { installAccessControl } from './http/access.js';
-import { body as errorBody, installErrorHandler } from './http/error-handler.js';
+import { body as errorBody, handleFrameworkError, installErrorHandler } from './http/error-handler.js';
+import { installNulCharacterGuard } from './http/nul-character-guard.js';
 
 export type AppDeps = {
   db: Db;
@@ -52,11 +53,13 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     bodyLimit: bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: handleFrameworkError,
   });
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installNulCharacterGuard(app);
   const publicOrigin = new URL(deps.config.publicUrl).origin;
   installAccessControl(app, (request) => [publicOrigin, `${request.protocol}://${request.host}`]);
 

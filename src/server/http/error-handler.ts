@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../shared/index.js';
 import { AppError, statusOfCode } from './app-error.js';
@@ -42,6 +42,18 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send(body('NOT_FOUND', 'No such resource'));
   });
+}
+
+/**
+ * Errors the router raises before any route is found (an id longer than the router allows, a path
+ * that is not valid percent-encoding), answered in the one error shape.
+ */
+export function handleFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  reply
+    .status(400)
+    .send(
+      body('VALIDATION_FAILED', 'The address is not valid', [{ field: 'params', code: error.code, message: 'The address is not valid' }]),
+    );
 }
 
 export function body(code: string, message: string, details?: unknown): ErrorBody {
