@@ -89,6 +89,17 @@ export async function getCentre(db: Tx) {
   return row ? { name: row.name, regionCode: row.regionCode } : { name: '', regionCode: 'CZ-42' };
 }
 
+/**
+ * Guards a reference to a branch in the input: an unknown branch is the caller's mistake (400 naming
+ * the field), not a foreign-key failure in the database.
+ */
+export async function requireBranch(tx: Tx, branchId: string | null | undefined): Promise<void> {
+  if (!branchId || (await selectBranch(tx, branchId))) return;
+  throw new AppError('VALIDATION_FAILED', 'No such branch', [
+    { field: 'body.branchId', code: 'unknown_branch', message: 'No such branch' },
+  ]);
+}
+
 const toBranchResponse = (b: Awaited<ReturnType<typeof selectBranch>> & object) => ({
   id: b.id,
   name: b.name,

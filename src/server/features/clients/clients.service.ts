@@ -13,6 +13,7 @@ import type { Tx } from '../../../db/open-database.js';
 import { AppError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { requireBranch } from '../centre/centre.service.js';
 import { selectActiveProjects } from '../projects/projects.repo.js';
 import {
   allocateClientNumber,
@@ -133,6 +134,7 @@ async function findDuplicates(
  */
 export async function createClient(ctx: Ctx, input: CreateClientInput): Promise<ClientResponse> {
   const id = await ctx.db.transaction(async (tx) => {
+    await requireBranch(tx, input.branchId);
     const candidates = await findDuplicates(tx, input);
     if (candidates.length > 0 && !input.confirmDuplicate) {
       throw new AppError('DUPLICATE_SUSPECTED', 'This person may already be registered', { candidates });
@@ -241,6 +243,7 @@ export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInpu
     const before = await selectClient(tx, id);
     if (!before) throw notFound('Client');
     if (before.archived) throw new AppError('CONFLICT', 'An archived client cannot be changed; restore the record first');
+    await requireBranch(tx, input.branchId);
     const { residence, ...fields } = input;
     const columns = columnsOf(fields);
     const [current] = await selectResidenceHistory(tx, id);

@@ -12,6 +12,7 @@ import { AppError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { hashPassword, verifyPassword } from '../auth/auth.instance.js';
+import { requireBranch } from '../centre/centre.service.js';
 import {
   countActiveAdmins,
   deleteSessionsOf,
@@ -64,6 +65,7 @@ export async function insertUser(
 
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<UserResponse> {
   return ctx.db.transaction(async (tx) => {
+    await requireBranch(tx, input.branchId);
     const id = await insertUser(tx, input);
     await recordAudit(tx, ctx, {
       action: 'user.created',
@@ -94,6 +96,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
   return ctx.db.transaction(async (tx) => {
     const before = await selectUser(tx, id);
     if (!before) throw notFound('User');
+    await requireBranch(tx, input.branchId);
     const after = await updateUserRow(tx, id, input);
     if (!after) throw notFound('User');
     if ((await countActiveAdmins(tx)) === 0) {
