@@ -1,0 +1,119 @@
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArchive, IconArchiveOff, IconHistory, IconPencil } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../components/api/api-error.js';
+import { ErrorAlert } from '../../components/feedback/error-alert.js';
+import { LoadingState } from '../../components/feedback/loading-state.js';
+import { useFormat } from '../../components/intl/use-format.js';
+import { PageHeader } from '../../components/layout/page-header.js';
+import {
+  ArchiveClientDialog,
+  ClientDetailsSection,
+  ClientName,
+  ConsentsSection,
+  EligibilitySection,
+  formatClientName,
+  ResidenceSection,
+  useClient,
+} from '../../features/clients/index.js';
+import { useCan } from '../session/session-context.js';
+import { NotFoundPage } from './not-found-page.js';
+import { useBranchOptions, useProjectOptions } from './use-reference-options.js';
+
+export function ClientDetailPage() {
+  const { t } = useTranslation();
+  const { clientId = '' } = useParams();
+  const { formatDateTime } = useFormat();
+  const client = useClient(clientId);
+  const canWrite = useCan('clients.write');
+  const canArchive = useCan('clients.archive');
+  const canReadAudit = useCan('audit.read');
+  const branches = useBranchOptions();
+  const projects = useProjectOptions();
+  const [archiveOpened, archiveDialog] = useDisclosure(false);
+
+  if (client.isPending) return <LoadingState />;
+  if (isApiError(client.error, 'NOT_FOUND') || isApiError(client.error, 'VALIDATION_FAILED')) return <NotFoundPage />;
+  if (client.isError) return <ErrorAlert error={client.error} />;
+  const record = client.data;
+
+  return (
+    <>
+      <PageHeader
+        title={<ClientName client={record} />}
+        documentTitle={formatClientName(record)}
+        badge={
+          <>
+            <Badge variant="outline" color="gray" size="lg">
+              {record.clientNumber}
+            </Badge>
+            {record.archived ? (
+              <Badge variant="light" color="gray" size="lg">
+                {t('clients.archived')}
+              </Badge>
+            ) : null}
+          </>
+        }
+        actions={
+          <>
+            {canWrite && !record.archived ? (
+              <Button component={Link} to={`/clients/${record.id}/edit`} leftSection={<IconPencil size={16} aria-hidden />}>
+                {t('common.edit')}
+              </Button>
+            ) : null}
+            {canArchive ? (
+              <Button
+                variant="default"
+                onClick={archiveDialog.open}
+                leftSection={record.archived ? <IconArchiveOff size={16} aria-hidden /> : <IconArchive size={16} aria-hidden />}
+              >
+                {record.archived ? t('clients.unarchive') : t('clients.archive')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Stack gap="lg">
+        {record.archived ? (
+          <ArchivedNotice
+            title={t('clients.archivedNotice')}
+            text={`${formatDateTime(record.archivedAt)}${record.archiveReason ? ` · ${record.archiveReason}` : ''}`}
+          />
+        ) : null}
+        <ClientDetailsSection client={record} branchName={record.branchId ? (branches.names.get(record.branchId) ?? null) : null} />
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <ResidenceSection client={record} />
+          <EligibilitySection client={record} projectNames={projects.names} />
+        </SimpleGrid>
+        <ConsentsSection client={record} canWrite={canWrite} />
+        <Group justify="space-between" gap="sm" wrap="wrap">
+          <Text size="sm" c="dimmed">
+            {t('clients.recordInfo', { created: formatDateTime(record.createdAt), updated: formatDateTime(record.updatedAt) })}
+          </Text>
+          {canReadAudit ? (
+            <Anchor component={Link} to={`/audit?clientId=${record.id}`} size="sm">
+              <Group gap={4} component="span" wrap="nowrap">
+                <IconHistory size={16} aria-hidden />
+                {t('clients.auditTrail')}
+              </Group>
+            </Anchor>
+          ) : null}
+        </Group>
+      </Stack>
+      {canArchive ? <ArchiveClientDialog client={record} opened={archiveOpened} onClose={archiveDialog.close} /> : null}
+    </>
+  );
+}
+
+function ArchivedNotice({ title, text }: { title: string; text: string }) {
+  return (
+    <Text component="div" p="sm" bg="gray.1" style={{ borderRadius: 8 }}>
+      <Text fw={700} span>
+        {title}
+      </Text>{' '}
+      {text}
+    </Text>
+  );
+}

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import { ApiError } from './api-error.js';
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+};
+
+/** Builds `/api/...?a=1` leaving out empty query values. */
+export function buildApiUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/**
+ * Calls the API with the session cookie and returns the parsed JSON body. Any non-2xx answer throws
+ * an ApiError with the API's error code and details; an answer that does not match `schema` throws
+ * UNREADABLE_RESPONSE.
+ */
+export async function requestApi<T>(path: string, options: RequestOptions = {}, schema?: z.ZodType<T>): Promise<T> {
+  const { method = 'GET', body, query, signal } = options;
+  let response: Response;
+  try {
+    response = await fetch(buildApiUrl(path, query), {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'NETWORK', 'The server could not be reached');
+  }
+
+  const text = await response.text();
+  let json: unknown = null;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ApiError(response.status, 'UNREADABLE_RESPONSE', 'The server sent an answer that is not JSON');
+    }
+  }
+
+  if (!response.ok) {
+    const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+    throw new ApiError(
+      response.status,
+      typeof error?.code === 'string' ? error.code : 'INTERNAL',
+      typeof error?.message === 'string' ? error.message : response.statusText,
+      error?.details,
+    );
+  }
+
+  if (!schema) return json as T;
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new ApiError(response.status, 'UNREADABLE_RESPONSE', 'The server sent an unexpected answer');
+  return parsed.data;
+}

@@ -1,0 +1,37 @@
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+
+type PageHeaderProps = {
+  title: ReactNode;
+  /** The browser tab's title; defaults to `title` when that is plain text. */
+  documentTitle?: string;
+  description?: ReactNode;
+  /** Buttons at the right of the title (they wrap below it on a phone). */
+  actions?: ReactNode;
+  /** Shown right after the title, e.g. a status badge. */
+  badge?: ReactNode;
+};
+
+/** The page's one h1, its description and its main actions. */
+export function PageHeader({ title, documentTitle, description, actions, badge }: PageHeaderProps) {
+  useDocumentTitle(`${documentTitle ?? (typeof title === 'string' ? title : '')} · Integra`);
+  return (
+    <Group justify="space-between" align="flex-start" gap="md" mb="lg" wrap="wrap">
+      <Stack gap={4} style={{ minWidth: 0, flex: '1 1 16rem' }}>
+        <Group gap="sm" align="center" wrap="wrap">
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+            {title}
+          </Title>
+          {badge}
+        </Group>
+        {description ? <Text c="dimmed">{description}</Text> : null}
+      </Stack>
+      {actions ? (
+        <Group gap="sm" wrap="wrap">
+          {actions}
+        </Group>
+      ) : null}
+    </Group>
+  );
+}

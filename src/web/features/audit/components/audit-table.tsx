@@ -1,0 +1,80 @@
+import { Anchor, List, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ScrollTable } from '../../../components/data/scroll-table.js';
+import { useFormat } from '../../../components/intl/use-format.js';
+import type { AuditEvent } from '../api/find-audit-events.js';
+import { describeAction, describeEntity, describeField, describeValue } from './describe-change.js';
+
+type AuditTableProps = { events: AuditEvent[]; branchNames: ReadonlyMap<string, string>; canOpenClients: boolean };
+
+/** Audit events: when, who, what, on which record, which fields changed, from where. */
+export function AuditTable({ events, branchNames, canOpenClients }: AuditTableProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+
+  return (
+    <ScrollTable label={t('audit.tableLabel')} minWidth={980} striped verticalSpacing={6}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('audit.time')}</Table.Th>
+          <Table.Th>{t('audit.actor')}</Table.Th>
+          <Table.Th>{t('audit.action')}</Table.Th>
+          <Table.Th>{t('audit.entity')}</Table.Th>
+          <Table.Th>{t('audit.changes')}</Table.Th>
+          <Table.Th>{t('audit.ip')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {events.map((event) => (
+          <Table.Tr key={event.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.formatDateTime(event.at)}</Table.Td>
+            <Table.Td>
+              {event.actor ? (
+                event.actor.name
+              ) : (
+                <Text span c="dimmed" inherit>
+                  {t('audit.noActor')}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{describeAction(event.action, t)}</Table.Td>
+            <Table.Td>
+              {describeEntity(event.entityType, t)}
+              {event.clientId && canOpenClients ? (
+                <Anchor component={Link} to={`/clients/${event.clientId}`} size="sm" display="block">
+                  {t('audit.openClient')}
+                </Anchor>
+              ) : event.entityId ? (
+                <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                  {event.entityId}
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td>
+              {event.changes.length === 0 ? (
+                '—'
+              ) : (
+                <List size="sm" spacing={2}>
+                  {event.changes.map((change) => (
+                    <List.Item key={change.field}>
+                      <Text span fw={600} inherit>
+                        {describeField(change.field, t)}
+                      </Text>
+                      {'before' in change || 'after' in change
+                        ? `: ${describeValue(change.field, change.before, t, format, branchNames)} → ${describeValue(change.field, change.after, t, format, branchNames)}`
+                        : ''}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </Table.Td>
+            <Table.Td ff="monospace" fz="sm">
+              {event.ip ?? '—'}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </ScrollTable>
+  );
+}

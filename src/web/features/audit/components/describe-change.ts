@@ -1,0 +1,84 @@
+import type { TFunction } from 'i18next';
+import { type AuditAction, auditActions, type Role, roles } from '../../../../shared/index.js';
+import type { Formatters } from '../../../components/intl/use-format.js';
+
+const fieldKeys = [
+  'givenName',
+  'familyName',
+  'givenNameNative',
+  'familyNameNative',
+  'sex',
+  'dateOfBirth',
+  'citizenships',
+  'languages',
+  'preferredLanguage',
+  'phone',
+  'email',
+  'street',
+  'municipality',
+  'postcode',
+  'district',
+  'branchId',
+  'note',
+  'residenceCategory',
+  'residenceValidFrom',
+  'residenceValidUntil',
+  'code',
+  'name',
+  'funder',
+  'startsOn',
+  'endsOn',
+  'active',
+  'targetGroup',
+  'description',
+  'roles',
+  'twoFactorRequiredRoles',
+  'address',
+  'archived',
+  'locale',
+] as const;
+type FieldKey = (typeof fieldKeys)[number];
+
+const entityKeys = ['branch', 'centre', 'client', 'consent', 'project', 'settings', 'user'] as const;
+type EntityKey = (typeof entityKeys)[number];
+
+/** A field name of the audit trail in the UI language; unknown fields keep their technical name. */
+export function describeField(field: string, t: TFunction): string {
+  return (fieldKeys as readonly string[]).includes(field) ? t(`auditField.${field as FieldKey}`) : field;
+}
+
+/** The kind of record an event is about, in the UI language. */
+export function describeEntity(entityType: string | null, t: TFunction): string {
+  if (!entityType) return '';
+  return (entityKeys as readonly string[]).includes(entityType) ? t(`auditEntity.${entityType as EntityKey}`) : entityType;
+}
+
+export function describeAction(action: string, t: TFunction): string {
+  return (auditActions as readonly string[]).includes(action) ? t(`auditAction.${action as AuditAction}`) : action;
+}
+
+/** A recorded value, readable: names for codes and ids, dates as the reader writes them. */
+export function describeValue(
+  field: string,
+  value: unknown,
+  t: TFunction,
+  format: Pick<Formatters, 'formatDate' | 'formatLanguage'>,
+  branchNames: ReadonlyMap<string, string>,
+): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '—';
+    return value.map((item) => describeValue(field, item, t, format, branchNames)).join(', ');
+  }
+  if (typeof value === 'string') {
+    if ((field === 'roles' || field === 'twoFactorRequiredRoles') && (roles as readonly string[]).includes(value))
+      return t(`role.${value as Role}`);
+    if (field === 'branchId') return branchNames.get(value) ?? value;
+    if (field === 'preferredLanguage' || field === 'languages') return format.formatLanguage(value);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return format.formatDate(value);
+    return value;
+  }
+  if (typeof value === 'number') return String(value);
+  return t('audit.structuredValue');
+}

@@ -1,0 +1,4 @@
+export { useFindAuditEvents } from './api/find-audit-events.js';
+export { AuditFilters } from './components/audit-filters.js';
+export { AuditTable } from './components/audit-table.js';
+export { useAuditListState } from './components/use-audit-list-state.js';

@@ -1,0 +1,12 @@
+import { clientResponse } from '../../../../shared/index.js';
+import { requestApi } from '../../../components/api/request-api.js';
+import { useClientMutation } from './use-client-mutation.js';
+
+/** Archives a client with a reason; the record is kept. */
+export function archiveClient({ id, reason }: { id: string; reason: string }) {
+  return requestApi(`/api/clients/${encodeURIComponent(id)}/archive`, { method: 'POST', body: { reason } }, clientResponse);
+}
+
+export function useArchiveClient() {
+  return useClientMutation(archiveClient);
+}

@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import { clientResponse } from '../../../../shared/index.js';
+import { requestApi } from '../../../components/api/request-api.js';
+import { clientKeys } from './client-keys.js';
+
+/** One client's whole record (the API audits the read). */
+export function getClient(id: string, signal?: AbortSignal) {
+  return requestApi(`/api/clients/${encodeURIComponent(id)}`, { signal }, clientResponse);
+}
+
+export function useClient(id: string) {
+  return useQuery({ queryKey: clientKeys.detail(id), queryFn: ({ signal }) => getClient(id, signal) });
+}

@@ -1,0 +1,12 @@
+import { clientResponse } from '../../../../shared/index.js';
+import { requestApi } from '../../../components/api/request-api.js';
+import { useClientMutation } from './use-client-mutation.js';
+
+/** Restores an archived client. */
+export function unarchiveClient(id: string) {
+  return requestApi(`/api/clients/${encodeURIComponent(id)}/unarchive`, { method: 'POST' }, clientResponse);
+}
+
+export function useUnarchiveClient() {
+  return useClientMutation(unarchiveClient);
+}

@@ -1,0 +1,12 @@
+export { useClient } from './api/get-client.js';
+export { useFindClients } from './api/find-clients.js';
+export { ArchiveClientDialog } from './components/archive-client-dialog.js';
+export { ClientDetailsSection } from './components/client-details-section.js';
+export { ClientFilters } from './components/client-filters.js';
+export { ClientForm } from './components/client-form.js';
+export { ClientName, formatClientName } from './components/client-name.js';
+export { ClientTable } from './components/client-table.js';
+export { ConsentsSection } from './components/consents-section.js';
+export { EligibilitySection } from './components/eligibility-section.js';
+export { ResidenceSection } from './components/residence-section.js';
+export { useClientListState } from './components/use-client-list-state.js';
