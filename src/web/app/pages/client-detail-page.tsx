@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArchive, IconArchiveOff, IconHistory, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -83,10 +83,8 @@ export function ClientDetailPage() {
           />
         ) : null}
         <ClientDetailsSection client={record} branchName={record.branchId ? (branches.names.get(record.branchId) ?? null) : null} />
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          <ResidenceSection client={record} />
-          <EligibilitySection client={record} projectNames={projects.names} />
-        </SimpleGrid>
+        <EligibilitySection client={record} projectNames={projects.names} />
+        <ResidenceSection client={record} />
         <ConsentsSection client={record} canWrite={canWrite} />
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Text size="sm" c="dimmed">

@@ -1,6 +1,6 @@
-import { Box, Button, Group, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { Badge, Box, Button, Collapse, Group, SimpleGrid, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { residenceCategories } from '../../../../shared/index.js';
@@ -28,8 +28,13 @@ export function ClientFilters({ state, onChange, projects, branches }: ClientFil
 
   const residenceOptions = useMemo(() => residenceCategories.map((code) => ({ value: code, label: t(`residenceCategory.${code}`) })), [t]);
   const tooShort = text.trim().length === 1;
-  const filtered =
-    state.q || state.citizenship || state.residenceCategory || state.projectId || state.branchId || state.archived !== 'false';
+  const filterCount =
+    [state.citizenship, state.residenceCategory, state.projectId, state.branchId].filter(Boolean).length +
+    (state.archived !== 'false' ? 1 : 0);
+  const filtered = Boolean(state.q) || filterCount > 0;
+  // On a phone the filters fold away behind a button, so the list starts near the top.
+  const isPhone = useMediaQuery('(max-width: 47.99em)', false);
+  const [filtersOpened, setFiltersOpened] = useState(false);
 
   return (
     <Box role="search" aria-label={t('clients.searchRegion')} mb="md">
@@ -53,65 +58,86 @@ export function ClientFilters({ state, onChange, projects, branches }: ClientFil
         }}
         mb="sm"
       />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm" verticalSpacing="xs">
-        <SelectField
-          label={t('clients.citizenship')}
-          data={countries}
-          searchable
-          clearable
-          value={state.citizenship}
-          onChange={(value) => onChange({ citizenship: value })}
-          placeholder={t('common.any')}
-        />
-        <SelectField
-          label={t('clients.residenceCategory')}
-          data={residenceOptions}
-          clearable
-          value={state.residenceCategory}
-          onChange={(value) => onChange({ residenceCategory: value })}
-          placeholder={t('common.any')}
-        />
-        <SelectField
-          label={t('clients.project')}
-          data={projects}
-          clearable
-          value={state.projectId}
-          onChange={(value) => onChange({ projectId: value, eligible: value ? state.eligible : null })}
-          placeholder={t('common.any')}
-        />
-        <SelectField
-          label={t('clients.eligible')}
-          data={[
-            { value: 'true', label: t('common.yes') },
-            { value: 'false', label: t('common.no') },
-          ]}
-          clearable
-          disabled={!state.projectId}
-          description={state.projectId ? undefined : t('clients.eligibleNeedsProject')}
-          value={state.eligible}
-          onChange={(value) => onChange({ eligible: value === 'true' || value === 'false' ? value : null })}
-          placeholder={t('common.any')}
-        />
-        <SelectField
-          label={t('clients.branch')}
-          data={branches}
-          clearable
-          value={state.branchId}
-          onChange={(value) => onChange({ branchId: value })}
-          placeholder={t('common.any')}
-        />
-        <SelectField
-          label={t('clients.archivedFilter')}
-          data={[
-            { value: 'false', label: t('clients.archivedNo') },
-            { value: 'true', label: t('clients.archivedYes') },
-            { value: 'all', label: t('clients.archivedAll') },
-          ]}
-          allowDeselect={false}
-          value={state.archived}
-          onChange={(value) => onChange({ archived: value === 'true' || value === 'all' ? value : 'false' })}
-        />
-      </SimpleGrid>
+      {isPhone ? (
+        <Button
+          variant="default"
+          size="xs"
+          mb="xs"
+          leftSection={<IconAdjustmentsHorizontal size={14} aria-hidden />}
+          rightSection={
+            filterCount ? (
+              <Badge size="xs" circle>
+                {filterCount}
+              </Badge>
+            ) : null
+          }
+          aria-expanded={filtersOpened}
+          aria-controls="client-filters"
+          onClick={() => setFiltersOpened((opened) => !opened)}
+        >
+          {filtersOpened ? t('clients.hideFilters') : t('clients.showFilters')}
+        </Button>
+      ) : null}
+      <Collapse expanded={!isPhone || filtersOpened} id="client-filters">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm" verticalSpacing="xs">
+          <SelectField
+            label={t('clients.citizenship')}
+            data={countries}
+            searchable
+            clearable
+            value={state.citizenship}
+            onChange={(value) => onChange({ citizenship: value })}
+            placeholder={t('common.any')}
+          />
+          <SelectField
+            label={t('clients.residenceCategory')}
+            data={residenceOptions}
+            clearable
+            value={state.residenceCategory}
+            onChange={(value) => onChange({ residenceCategory: value })}
+            placeholder={t('common.any')}
+          />
+          <SelectField
+            label={t('clients.project')}
+            data={projects}
+            clearable
+            value={state.projectId}
+            onChange={(value) => onChange({ projectId: value, eligible: value ? state.eligible : null })}
+            placeholder={t('common.any')}
+          />
+          <SelectField
+            label={t('clients.eligible')}
+            data={[
+              { value: 'true', label: t('common.yes') },
+              { value: 'false', label: t('common.no') },
+            ]}
+            clearable
+            disabled={!state.projectId}
+            value={state.eligible}
+            onChange={(value) => onChange({ eligible: value === 'true' || value === 'false' ? value : null })}
+            placeholder={state.projectId ? t('common.any') : t('clients.eligibleNeedsProject')}
+          />
+          <SelectField
+            label={t('clients.branch')}
+            data={branches}
+            clearable
+            value={state.branchId}
+            onChange={(value) => onChange({ branchId: value })}
+            placeholder={t('common.any')}
+          />
+          <SelectField
+            label={t('clients.archivedFilter')}
+            data={[
+              { value: 'false', label: t('clients.archivedNo') },
+              { value: 'true', label: t('clients.archivedYes') },
+              { value: 'all', label: t('clients.archivedAll') },
+            ]}
+            allowDeselect={false}
+            value={state.archived}
+            onChange={(value) => onChange({ archived: value === 'true' || value === 'all' ? value : 'false' })}
+          />
+        </SimpleGrid>
+      </Collapse>
       {filtered ? (
         <Group mt="sm">
           <Button
