@@ -32,13 +32,20 @@ export type AppDeps = {
   version: string;
 };
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+/** Where `npm run build` puts the web client. */
+export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export type BuildAppOptions = {
+  logger?: boolean;
+  /** The built web client to serve; the default is `dist/web` when it exists, null serves none. */
+  webRoot?: string | null;
+};
 
 /** JSON bodies over this size are refused with 413. */
 export const bodyLimitBytes = 256 * 1024;
 
 /** Builds the HTTP application without listening; tests drive it with inject(). */
-export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       options.logger === false
@@ -105,13 +112,15 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await app.register(clientsRoutes);
   await app.register(auditRoutes);
 
-  if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
-    // Client-side routes: every non-API path that is not a file gets the single-page app.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api')) return reply.status(404).send(errorBody('NOT_FOUND', 'No such resource'));
-      return reply.type('text/html').sendFile('index.html');
-    });
-  }
+  const webRoot = options.webRoot === undefined ? (existsSync(defaultWebRoot) ? defaultWebRoot : null) : options.webRoot;
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  // The one not-found handler: API paths get the error shape; with the web client built, every other
+  // path that is not a file gets the single-page app (its routes live in the browser).
+  app.setNotFoundHandler((request, reply) => {
+    if (!webRoot || request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?')) {
+      return reply.status(404).send(errorBody('NOT_FOUND', 'No such resource'));
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
   return app;
 }

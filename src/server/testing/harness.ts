@@ -38,6 +38,8 @@ export type TestAppOptions = {
    * template; on PostgreSQL a new database is created, migrated, and dropped after the file.
    */
   freshDatabase?: boolean;
+  /** The built web client to serve; none by default, so tests do not depend on `npm run build`. */
+  webRoot?: string | null;
 };
 
 let counter = 0;
@@ -54,7 +56,7 @@ export const uniqueAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${ran
  */
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase(options);
-  const testApp = await startTestApp(database, env);
+  const testApp = await startTestApp(database, env, { webRoot: options.webRoot ?? null });
   afterAll(async () => {
     await testApp.close();
     await drop();
@@ -89,10 +91,14 @@ async function openTestDatabase(options: TestAppOptions): Promise<{ database: Da
 }
 
 /** Integra on a database the caller opened; `close()` closes both. Used directly by the restart test. */
-export async function startTestApp(database: Database, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  database: Database,
+  env: Record<string, string> = {},
+  options: { webRoot?: string | null } = {},
+): Promise<TestApp> {
   const config = loadConfig({ INTEGRA_SIGN_IN_LIMIT: '10000', LOG_LEVEL: 'silent', INTEGRA_PUBLIC_URL: testOrigin, ...env });
   const deps = await bootstrap(database, config, 'test', { jobs: false });
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: false, webRoot: options.webRoot ?? null });
 
   // Each app calls from an address of its own, so sign-in rate limits of one test file never count
   // another's attempts (on PostgreSQL all files share the rate_limits table).
