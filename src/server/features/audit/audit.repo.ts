@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/open-database.js';
 import { auditEvents, users } from '../../../db/schema/index.js';
-import type { ListAuditQuery } from '../../../shared/index.js';
+import { centreTimeZone, type ListAuditQuery } from '../../../shared/index.js';
 
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
 
@@ -14,8 +14,9 @@ export async function selectAuditEvents(tx: Tx, query: ListAuditQuery) {
     query.actorId ? eq(auditEvents.actorId, query.actorId) : undefined,
     query.clientId ? eq(auditEvents.clientId, query.clientId) : undefined,
     query.action ? eq(auditEvents.action, query.action) : undefined,
-    query.from ? gte(auditEvents.at, sql`${query.from}::date`) : undefined,
-    query.to ? lt(auditEvents.at, sql`${query.to}::date + 1`) : undefined,
+    // Days are calendar days of the centre, whatever the database server's time zone.
+    query.from ? gte(auditEvents.at, sql`(${query.from}::date)::timestamp at time zone ${centreTimeZone}`) : undefined,
+    query.to ? lt(auditEvents.at, sql`(${query.to}::date + 1)::timestamp at time zone ${centreTimeZone}`) : undefined,
   ];
   const rows = await tx
     .select({
