@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { hasPermission, permissions, type UserResponse } from '../../../shared/index.js';
+import { auditEventsThroughApi, createBranchThroughApi, createUserThroughApi, staffOf, uniqueWord } from '../../testing/factories.js';
+import { createTestApp, testPassword, unique } from '../../testing/harness.js';
+
+describe('staff accounts', async () => {
+  const t = await createTestApp();
+  const admin = await staffOf(t, 'admin');
+  const get = (id: string) => t.request({ method: 'GET', url: `/api/users/${id}`, cookie: admin.cookie });
+  const patch = (id: string, payload: object) => t.request({ method: 'PATCH', url: `/api/users/${id}`, cookie: admin.cookie, payload });
+  async function list(query: Record<string, string>): Promise<{ items: UserResponse[]; total: number }> {
+    const response = await t.request({ method: 'GET', url: '/api/users', query, cookie: admin.cookie });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  }
+
+  it('creates an account that can sign in, without ever showing the password', async () => {
+    const branch = await createBranchThroughApi(t);
+    const email = `${unique('Petra.Mala')}@Example.org`;
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      cookie: admin.cookie,
+      payload: { name: 'Petra Malá', email, password: testPassword, roles: ['legal_counsellor'], branchId: branch.id, locale: 'en' },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const user = response.json() as UserResponse;
+    expect(user).toEqual({
+      id: expect.any(String),
+      name: 'Petra Malá',
+      email: email.toLowerCase(),
+      roles: ['legal_counsellor'],
+      branchId: branch.id,
+      locale: 'en',
+      active: true,
+      twoFactorEnabled: false,
+      createdAt: expect.any(String),
+    });
+    expect(response.body).not.toContain(testPassword);
+    expect((await get(user.id)).json()).toEqual(user);
+    const { response: signedIn } = await t.signIn(email.toLowerCase());
+    expect(signedIn.statusCode).toBe(200);
+
+    const [entry] = (await auditEventsThroughApi(t, { action: 'user.created', actorId: admin.userId })).filter(
+      (e) => e.entityId === user.id,
+    );
+    expect(entry).toMatchObject({ details: { roles: ['legal_counsellor'], branchId: branch.id } });
+    expect(JSON.stringify(entry)).not.toContain(testPassword);
+  });
+
+  it('refuses a second account with the same e-mail, whatever its case (409), and saves nothing', async () => {
+    const user = await createUserThroughApi(t);
+    const again = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      cookie: admin.cookie,
+      payload: { name: 'Someone Else', email: user.email.toUpperCase(), password: testPassword, roles: ['lecturer'] },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String), details: { field: 'email' } } });
+    const { rows } = await t.database.db.execute(sql`select id from users where lower(email) = ${user.email.toLowerCase()}`);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('changes name, roles and branch; new roles apply to existing sessions at once', async () => {
+    const user = await createUserThroughApi(t, { roles: ['receptionist'] });
+    const { cookie } = await t.signIn(user.email);
+    expect((await t.request({ method: 'GET', url: '/api/projects', cookie })).statusCode).toBe(200);
+    expect((await t.request({ method: 'POST', url: '/api/projects', cookie, payload: {} })).statusCode).toBe(403);
+
+    const branch = await createBranchThroughApi(t);
+    const changed = await patch(user.id, { name: 'Jana Dvořáková', roles: ['coordinator'], branchId: branch.id });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ name: 'Jana Dvořáková', roles: ['coordinator'], branchId: branch.id });
+    // Access is decided on every request from the stored roles.
+    expect((await t.request({ method: 'POST', url: '/api/projects', cookie, payload: {} })).statusCode).toBe(400);
+    expect((await t.request({ method: 'GET', url: '/api/clients/00000000-0000-4000-8000-000000000000', cookie })).statusCode).toBe(404);
+    const me = (await t.request({ method: 'GET', url: '/api/me', cookie })).json();
+    expect(me.permissions).toEqual(permissions.filter((p) => hasPermission(['coordinator'], p)));
+
+    const [entry] = (await auditEventsThroughApi(t, { action: 'user.roles_changed' })).filter((e) => e.entityId === user.id);
+    expect(entry?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'roles', before: ['receptionist'], after: ['coordinator'] },
+        { field: 'branchId', before: null, after: branch.id },
+      ]),
+    );
+
+    expect((await patch(user.id, { branchId: null })).json()).toMatchObject({ branchId: null });
+  });
+
+  it('answers 404 for an account that does not exist', async () => {
+    expect((await get(randomUUID())).statusCode).toBe(404);
+    expect((await patch(randomUUID(), { name: 'Nobody' })).statusCode).toBe(404);
+  });
+
+  it('lists accounts by name or e-mail, active or not, a page at a time', async () => {
+    const tag = uniqueWord('Staff');
+    const made: UserResponse[] = [];
+    for (const name of ['Adéla', 'Bohdan', 'Cyril']) made.push(await createUserThroughApi(t, { name: `${name} ${tag}` }));
+    await patch(made[1]?.id as string, { active: false });
+
+    const all = await list({ q: tag });
+    expect(all.total).toBe(3);
+    expect(all.items.map((u) => u.name)).toEqual([`Adéla ${tag}`, `Bohdan ${tag}`, `Cyril ${tag}`]);
+    expect((await list({ q: tag, active: 'true' })).items.map((u) => u.id)).toEqual([made[0]?.id, made[2]?.id]);
+    expect((await list({ q: tag, active: 'false' })).items.map((u) => u.id)).toEqual([made[1]?.id]);
+    expect(await list({ q: tag, limit: '1', offset: '1' })).toMatchObject({ total: 3, items: [{ id: made[1]?.id }] });
+    expect((await list({ q: made[2]?.email as string })).items.map((u) => u.id)).toEqual([made[2]?.id]);
+    // LIKE wildcards match literally.
+    expect((await list({ q: `${tag.slice(0, 6)}%` })).total).toBe(0);
+    expect((await list({ q: `_${tag.slice(1)}` })).total).toBe(0);
+  });
+
+  it('shows the signed-in user what they may do', async () => {
+    for (const roles of [['dpo'], ['lecturer'], ['social_counsellor', 'lecturer']] as const) {
+      const { cookie, userId } = await t.signInAs([...roles]);
+      const me = await t.request({ method: 'GET', url: '/api/me', cookie });
+      expect(me.statusCode).toBe(200);
+      expect(me.json()).toMatchObject({
+        id: userId,
+        roles,
+        permissions: permissions.filter((p) => hasPermission(roles, p)),
+        twoFactorSetupRequired: false,
+        centre: { name: expect.any(String), regionCode: expect.any(String) },
+      });
+    }
+  });
+});
