@@ -17,6 +17,15 @@ export async function allocateClientNumber(tx: Tx, year: number): Promise<string
   return `${year}-${String(row?.value ?? 1).padStart(5, '0')}`;
 }
 
+/**
+ * Serialises registrations until the end of the transaction, so that the duplicate check of one sees
+ * a client another has just registered (a double-clicked Save, two desks at once). A registration is
+ * short; the lock is released at commit or rollback.
+ */
+export async function lockClientRegistration(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(4243)`);
+}
+
 export async function insertClient(tx: Tx, values: NewClientRow): Promise<ClientRow> {
   const [row] = await tx.insert(clients).values(values).returning();
   return row as ClientRow;

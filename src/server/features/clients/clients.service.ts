@@ -21,6 +21,7 @@ import {
   insertClient,
   insertConsent,
   insertResidenceRecord,
+  lockClientRegistration,
   type NewClientRow,
   selectClient,
   selectClientPage,
@@ -135,6 +136,7 @@ async function findDuplicates(
 export async function createClient(ctx: Ctx, input: CreateClientInput): Promise<ClientResponse> {
   const id = await ctx.db.transaction(async (tx) => {
     await requireBranch(tx, input.branchId);
+    await lockClientRegistration(tx);
     const candidates = await findDuplicates(tx, input);
     if (candidates.length > 0 && !input.confirmDuplicate) {
       throw new AppError('DUPLICATE_SUSPECTED', 'This person may already be registered', { candidates });

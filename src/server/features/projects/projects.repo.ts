@@ -17,9 +17,10 @@ export async function selectProjectByCode(tx: Tx, code: string): Promise<Project
   return row;
 }
 
-export async function insertProject(tx: Tx, values: typeof projects.$inferInsert): Promise<ProjectRow> {
-  const [row] = await tx.insert(projects).values(values).returning();
-  return row as ProjectRow;
+/** Inserts a project; undefined when the code is taken, also by a concurrent insert. */
+export async function insertProject(tx: Tx, values: typeof projects.$inferInsert): Promise<ProjectRow | undefined> {
+  const [row] = await tx.insert(projects).values(values).onConflictDoNothing({ target: projects.code }).returning();
+  return row;
 }
 
 export async function updateProjectRow(tx: Tx, id: string, values: Partial<typeof projects.$inferInsert>) {

@@ -32,8 +32,10 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectResponse>
 /** Creates a project; when active, eligibility of every client for it is computed in the same transaction. */
 export async function createProject(ctx: Ctx, input: CreateProjectInput): Promise<ProjectResponse> {
   return ctx.db.transaction(async (tx) => {
-    if (await selectProjectByCode(tx, input.code)) throw new AppError('CONFLICT', 'A project with this code exists', { field: 'code' });
+    const codeTaken = () => new AppError('CONFLICT', 'A project with this code exists', { field: 'code' });
+    if (await selectProjectByCode(tx, input.code)) throw codeTaken();
     const row = await insertProject(tx, { ...input, description: input.description ?? null });
+    if (!row) throw codeTaken();
     await recomputeEligibilityForProject(tx, row, ctx.now);
     await recordAudit(tx, ctx, { action: 'project.created', entityType: 'project', entityId: row.id, details: { code: row.code } });
     return toProjectResponse(row);

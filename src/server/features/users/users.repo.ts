@@ -33,8 +33,13 @@ export async function selectUsers(
     .offset(query.offset);
 }
 
-export async function insertUserRow(tx: Tx, values: typeof users.$inferInsert, passwordHash: string) {
-  await tx.insert(users).values(values);
+/**
+ * Inserts a user with their password credential. False when the e-mail is taken, also by a
+ * concurrent insert (which a check before the insert cannot see).
+ */
+export async function insertUserRow(tx: Tx, values: typeof users.$inferInsert, passwordHash: string): Promise<boolean> {
+  const inserted = await tx.insert(users).values(values).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
+  if (inserted.length === 0) return false;
   await tx.insert(accounts).values({
     id: crypto.randomUUID(),
     accountId: values.id,
@@ -42,6 +47,7 @@ export async function insertUserRow(tx: Tx, values: typeof users.$inferInsert, p
     userId: values.id,
     password: passwordHash,
   });
+  return true;
 }
 
 export async function updateUserRow(tx: Tx, id: string, values: Partial<typeof users.$inferInsert>) {

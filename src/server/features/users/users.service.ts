@@ -45,9 +45,10 @@ export async function insertUser(
   tx: Tx,
   input: { name: string; email: string; password: string; roles: Role[]; branchId?: string | null | undefined; locale: UiLanguage },
 ): Promise<string> {
-  if (await selectUserByEmail(tx, input.email)) throw new AppError('CONFLICT', 'A user with this e-mail exists', { field: 'email' });
+  const emailTaken = () => new AppError('CONFLICT', 'A user with this e-mail exists', { field: 'email' });
+  if (await selectUserByEmail(tx, input.email)) throw emailTaken();
   const id = crypto.randomUUID();
-  await insertUserRow(
+  const inserted = await insertUserRow(
     tx,
     {
       id,
@@ -60,6 +61,7 @@ export async function insertUser(
     },
     await hashPassword(input.password),
   );
+  if (!inserted) throw emailTaken();
   return id;
 }
 
