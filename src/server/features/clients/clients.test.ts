@@ -396,6 +396,16 @@ describe('clients', async () => {
       expect(entry).toMatchObject({ actor: { id: receptionist.userId }, details: { candidateIds: expect.arrayContaining([existing.id]) } });
     });
 
+    it('registers a person sent twice at the same moment (a double-clicked Save) only once', async () => {
+      const input = clientInput();
+      const responses = await Promise.all(
+        [0, 1].map(() => t.request({ method: 'POST', url: '/api/clients', cookie: receptionist.cookie, payload: input })),
+      );
+      expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      expect(responses.find((r) => r.statusCode === 409)?.json().error.code).toBe('DUPLICATE_SUSPECTED');
+      expect(await countClientsNamed(input.familyName)).toBe(1);
+    });
+
     it('does not offer archived clients as duplicates', async () => {
       const existing = await createClientThroughApi(t);
       await t.request({

@@ -74,6 +74,13 @@ describe('projects', async () => {
     expect((await patch(other.id, { code: other.code })).statusCode).toBe(200);
   });
 
+  it('refuses one of two simultaneous creations with the same code with 409, not a database error', async () => {
+    const input = projectInput();
+    const responses = await Promise.all([post(input), post(input)]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(await countWithCode(input.code)).toBe(1);
+  });
+
   it('answers 404 for a project that does not exist', async () => {
     const id = randomUUID();
     expect((await t.request({ method: 'GET', url: `/api/projects/${id}`, cookie: coordinator.cookie })).statusCode).toBe(404);

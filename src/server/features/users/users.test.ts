@@ -64,6 +64,15 @@ describe('staff accounts', async () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('refuses one of two simultaneous creations with the same e-mail with 409, not a database error', async () => {
+    const email = `${unique('twice')}@example.org`;
+    const payload = { name: 'Double Click', email, password: testPassword, roles: ['lecturer'] };
+    const responses = await Promise.all([0, 1].map(() => t.request({ method: 'POST', url: '/api/users', cookie: admin.cookie, payload })));
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const { rows } = await t.database.db.execute(sql`select id from users where email = ${email}`);
+    expect(rows).toHaveLength(1);
+  });
+
   it('changes name, roles and branch; new roles apply to existing sessions at once', async () => {
     const user = await createUserThroughApi(t, { roles: ['receptionist'] });
     const { cookie } = await t.signIn(user.email);
