@@ -15,16 +15,18 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (uiLanguages as readonly string[]).includes(value);
 }
 
-/** The language before anyone signs in: the last one chosen on this device, else the browser's, else Czech. */
+/**
+ * The language before anyone signs in: the last one chosen on this device, else Czech, the centre's
+ * working language (a browser set to English on a shared desk computer says little about its user).
+ */
 function detectInitialLanguage(): UiLanguage {
   try {
     const stored = window.localStorage.getItem(storageKey);
     if (isUiLanguage(stored)) return stored;
   } catch {
-    // Storage may be disabled; the browser's language is the next best guess.
+    // Storage may be disabled; Czech it is.
   }
-  const preferred = (navigator.languages ?? [navigator.language]).map((tag) => tag.slice(0, 2).toLowerCase());
-  return preferred.find(isUiLanguage) ?? 'cs';
+  return 'cs';
 }
 
 export const i18n = i18next.createInstance();

@@ -7,7 +7,7 @@ import { ResponsiveModal } from '../../components/dialogs/responsive-modal.js';
 import { EmptyState } from '../../components/feedback/empty-state.js';
 import { ErrorAlert } from '../../components/feedback/error-alert.js';
 import { LoadingState } from '../../components/feedback/loading-state.js';
-import { showSuccess } from '../../components/feedback/show-success.js';
+import { showSuccess } from '../../components/feedback/show-notification.js';
 import { PageHeader } from '../../components/layout/page-header.js';
 import { type Branch, BranchForm, BranchTable, useBranches, useUpdateBranch } from '../../features/branches/index.js';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { showSuccess } from '../../components/feedback/show-success.js';
+import { showSuccess } from '../../components/feedback/show-notification.js';
 import { LoadingState } from '../../components/feedback/loading-state.js';
 import { PageHeader } from '../../components/layout/page-header.js';
 import { ClientForm, formatClientName } from '../../features/clients/index.js';

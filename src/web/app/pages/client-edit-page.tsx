@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../components/api/api-error.js';
 import { ErrorAlert } from '../../components/feedback/error-alert.js';
 import { LoadingState } from '../../components/feedback/loading-state.js';
-import { showSuccess } from '../../components/feedback/show-success.js';
+import { showSuccess } from '../../components/feedback/show-notification.js';
 import { PageHeader } from '../../components/layout/page-header.js';
 import { ClientForm, formatClientName, useClient } from '../../features/clients/index.js';
 import { useSession } from '../session/session-context.js';

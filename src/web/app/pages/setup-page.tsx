@@ -1,7 +1,7 @@
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { LoadingState } from '../../components/feedback/loading-state.js';
+import { showSuccess } from '../../components/feedback/show-notification.js';
 import { SetupForm, useSetupStatus } from '../../features/setup/index.js';
 import { PublicLayout } from '../layout/public-layout.js';
 
@@ -17,7 +17,7 @@ export function SetupPage() {
     <PublicLayout title={t('setup.title')} description={t('setup.intro')} width={560}>
       <SetupForm
         onDone={() => {
-          notifications.show({ color: 'green', message: t('setup.done'), withBorder: true });
+          showSuccess(t('setup.done'));
           navigate('/sign-in', { replace: true });
         }}
       />

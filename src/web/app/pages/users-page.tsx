@@ -10,7 +10,7 @@ import { ResponsiveModal } from '../../components/dialogs/responsive-modal.js';
 import { EmptyState } from '../../components/feedback/empty-state.js';
 import { ErrorAlert } from '../../components/feedback/error-alert.js';
 import { LoadingState } from '../../components/feedback/loading-state.js';
-import { showSuccess } from '../../components/feedback/show-success.js';
+import { showSuccess } from '../../components/feedback/show-notification.js';
 import { isApiError } from '../../components/api/api-error.js';
 import { SelectField } from '../../components/forms/select-field.js';
 import { PageHeader } from '../../components/layout/page-header.js';

@@ -1,13 +1,9 @@
 import { PasswordInput, type PasswordInputProps } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 
-/** A password input whose show/hide toggle is labelled in the UI language. */
+/**
+ * A password input. The show/hide eye is a mouse convenience outside the tab order, so it is hidden
+ * from assistive technology too; the field's only accessible name is its label.
+ */
 export function PasswordField(props: PasswordInputProps) {
-  const { t } = useTranslation();
-  return (
-    <PasswordInput
-      {...props}
-      visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword'), ...props.visibilityToggleButtonProps }}
-    />
-  );
+  return <PasswordInput {...props} visibilityToggleButtonProps={{ 'aria-hidden': true, ...props.visibilityToggleButtonProps }} />;
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { changePasswordInput } from '../../../../shared/index.js';
 import { isApiError } from '../../../components/api/api-error.js';
 import { ErrorAlert } from '../../../components/feedback/error-alert.js';
-import { showSuccess } from '../../../components/feedback/show-success.js';
+import { showSuccess } from '../../../components/feedback/show-notification.js';
 import { applyApiErrors } from '../../../components/forms/apply-api-errors.js';
 import { PasswordField } from '../../../components/forms/password-field.js';
 import { createSchemaValidator } from '../../../components/forms/schema-validator.js';

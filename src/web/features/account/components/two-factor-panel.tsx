@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../components/api/api-error.js';
 import { ErrorAlert } from '../../../components/feedback/error-alert.js';
-import { showSuccess } from '../../../components/feedback/show-success.js';
+import { showSuccess } from '../../../components/feedback/show-notification.js';
 import { PasswordField } from '../../../components/forms/password-field.js';
 import { useDisableTwoFactor } from '../api/disable-two-factor.js';
 import { TwoFactorEnrolment } from './two-factor-enrolment.js';

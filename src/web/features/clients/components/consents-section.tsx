@@ -7,7 +7,7 @@ import { type ClientResponse, consentInput, consentPurposes, toCentreDate, withd
 import { isApiError } from '../../../components/api/api-error.js';
 import { ScrollTable } from '../../../components/data/scroll-table.js';
 import { ErrorAlert } from '../../../components/feedback/error-alert.js';
-import { showSuccess } from '../../../components/feedback/show-success.js';
+import { showSuccess } from '../../../components/feedback/show-notification.js';
 import { applyApiErrors } from '../../../components/forms/apply-api-errors.js';
 import { DateField } from '../../../components/forms/date-field.js';
 import { createSchemaValidator } from '../../../components/forms/schema-validator.js';
@@ -59,13 +59,13 @@ export function ConsentsSection({ client, canWrite }: ConsentsSectionProps) {
               <Table.Tr key={consent.id}>
                 <Table.Td>{t(`consentPurpose.${consent.purpose}`)}</Table.Td>
                 <Table.Td>{formatDate(consent.givenOn)}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {consent.withdrawnOn ? (
-                    <Badge variant="light" color="gray">
+                    <Badge variant="light" color="gray" maw="none">
                       {t('consents.withdrawnOn', { date: formatDate(consent.withdrawnOn) })}
                     </Badge>
                   ) : (
-                    <Badge variant="light" color="green">
+                    <Badge variant="light" color="green" maw="none">
                       {t('consents.valid')}
                     </Badge>
                   )}

@@ -55,7 +55,7 @@ export function DuplicateWarning({ candidates, saving, onSaveAnyway, onDismiss }
         })}
       </List>
       <Group gap="sm">
-        <Button color="orange.9" onClick={onSaveAnyway} loading={saving}>
+        <Button color="#9c3a00" onClick={onSaveAnyway} loading={saving}>
           {t('clients.saveAnyway')}
         </Button>
         <Button variant="default" onClick={onDismiss}>

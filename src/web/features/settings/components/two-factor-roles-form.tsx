@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { type Role, roles, type Settings } from '../../../../shared/index.js';
 import { ErrorAlert } from '../../../components/feedback/error-alert.js';
-import { showSuccess } from '../../../components/feedback/show-success.js';
+import { showSuccess } from '../../../components/feedback/show-notification.js';
 import { useUpdateSettings } from '../api/update-settings.js';
 
 /** Which roles must sign in with a second factor. */

@@ -90,6 +90,7 @@ export function UserForm({ user, branches, onSaved, onCancel }: UserFormProps) {
         <MultiSelectField
           label={t('users.roles')}
           required
+          searchable
           data={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
           {...form.getInputProps('roles')}
         />
