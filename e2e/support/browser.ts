@@ -37,7 +37,8 @@ export async function openBrowser(options: { width?: number; height?: number; lo
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
+    // Chromium reports every 401 as a console error; asking "who am I?" before sign-in answers 401 by design.
+    if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
   return {
