@@ -18,6 +18,7 @@ export const benchAdmin = { email: 'bench@example.org', password: 'bench passwor
 /** The address the benchmark's requests come from, allowed as the Origin of writes. */
 export const benchOrigin = 'http://127.0.0.1';
 
+/** The server's configuration for a benchmark: the headless administrator, no logging, no sign-in limit to speak of. */
 export function benchConfig(): Config {
   return loadConfig({
     INTEGRA_ADMIN_EMAIL: benchAdmin.email,

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 
 /** Where a benchmark's database lives: a PGlite data directory or a PostgreSQL URL. */
@@ -42,6 +43,18 @@ export async function createPostgresTarget(serverUrl: string): Promise<BenchTarg
   return {
     label: `PostgreSQL (${adminUrl.host}, database ${name})`,
     location: { databaseUrl: benchUrl.toString() },
-    dispose: () => runAsAdmin(`drop database if exists ${name} with (force)`),
+    dispose: async () => {
+      // A closed pool's connections end a moment after close() resolves; forcing them off sooner makes
+      // their client emit an error nobody listens to any more. Wait for them, then force what is left.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        try {
+          await runAsAdmin(`drop database if exists ${name}`);
+          return;
+        } catch {
+          await delay(100);
+        }
+      }
+      await runAsAdmin(`drop database if exists ${name} with (force)`);
+    },
   };
 }

@@ -25,7 +25,7 @@ import { listClientsQuery } from '../src/shared/index.js';
 import { type BenchLocation, type BenchTarget, createPgliteTarget, createPostgresTarget } from './bench-database.js';
 import { type BenchDataSet, benchAdmin, benchConfig, benchContext, benchOrigin, databaseSize, rowsOf } from './bench-data.js';
 import { explainClientPage } from './explain.js';
-import { formatTable, mib, ms, type Summary, summarise } from './stats.js';
+import { formatMib, formatMs, formatTable, type Summary, summarise } from './stats.js';
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -101,12 +101,12 @@ async function benchmark(target: BenchTarget) {
             results.map(({ name, http, direct }) => [
               name,
               String(http.n),
-              ms(http.p50),
-              ms(http.p95),
-              ms(http.p99),
-              ms(direct.p50),
-              ms(direct.p95),
-              ms(direct.p99),
+              formatMs(http.p50),
+              formatMs(http.p95),
+              formatMs(http.p99),
+              formatMs(direct.p50),
+              formatMs(direct.p95),
+              formatMs(direct.p99),
               `${(http.p50 / direct.p50).toFixed(1)}x`,
               `${(http.p95 / direct.p95).toFixed(1)}x`,
             ]),
@@ -114,8 +114,8 @@ async function benchmark(target: BenchTarget) {
         );
         print();
         print(
-          `memory of this process (server and load generator): RSS ${mib(rssBefore)} before the measurements, ` +
-            `${mib(rssAfter)} after, peak ${mib(process.resourceUsage().maxRSS * 1024)}`,
+          `memory of this process (server and load generator): RSS ${formatMib(rssBefore)} before the measurements, ` +
+            `${formatMib(rssAfter)} after, peak ${formatMib(process.resourceUsage().maxRSS * 1024)}`,
         );
       } finally {
         await app.close();

@@ -8,6 +8,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
 }
 
+/** p50, p95 and p99 of the timings. */
 export function summarise(timings: number[]): Summary {
   const sorted = [...timings].sort((a, b) => a - b);
   return {
@@ -26,5 +27,5 @@ export function formatTable(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export const ms = (value: number) => value.toFixed(1);
-export const mib = (bytes: number) => `${Math.round(bytes / 1_048_576)} MiB`;
+export const formatMs = (value: number) => value.toFixed(1);
+export const formatMib = (bytes: number) => `${Math.round(bytes / 1_048_576)} MiB`;

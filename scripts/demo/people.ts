@@ -43,19 +43,19 @@ type Group = {
 };
 
 /** A list written as space-separated words. */
-const list = (words: string) => words.split(' ');
+const splitWords = (words: string) => words.split(' ');
 
 // ---- names ---------------------------------------------------------------------------------------
 
-const ukrainianMale = list(
+const ukrainianMale = splitWords(
   'Олександр Андрій Дмитро Сергій Володимир Микола Юрій Іван Богдан Віталій Максим Олег Євген Тарас Ярослав Василь Петро Олексій Костянтин Артем Денис Ігор Роман Назар Вадим',
 );
-const ukrainianFemale = list(
+const ukrainianFemale = splitWords(
   'Олена Оксана Наталія Тетяна Юлія Ірина Світлана Людмила Марія Катерина Ганна Вікторія Ольга Галина Надія Софія Анастасія Дарина Євгенія Христина Любов Уляна Соломія Яна Інна',
 );
 /** Ukrainian family names; a pair is the masculine and feminine form. */
 const ukrainianFamily: readonly (string | readonly [string, string])[] = [
-  ...list(
+  ...splitWords(
     'Шевченко Коваленко Бондаренко Ткаченко Кравченко Олійник Шевчук Поліщук Мельник Бойко Ковальчук Лисенко Марченко Савченко Руденко Петренко Мороз Павленко Гончаренко Кузьменко Іваненко Литвиненко Яковенко Гнатюк Приходько Захарченко Дорошенко Пономаренко Кириленко Остапчук Семенюк Федорук Щербак Юрченко Їжакевич Гаєвич Білоус Деркач Сидоренко Заїка Ярошенко Стеценко Михайленко Онищенко Гаращенко Вовк Ковтун Левченко Коваль Троць',
   ),
   ['Ковальський', 'Ковальська'],
@@ -65,13 +65,13 @@ const ukrainianFamily: readonly (string | readonly [string, string])[] = [
   ['Соколовський', 'Соколовська'],
 ];
 
-const russianMale = list(
+const russianMale = splitWords(
   'Александр Дмитрий Сергей Андрей Алексей Максим Иван Михаил Евгений Николай Юрий Артём Владимир Павел Илья Кирилл Денис Игорь',
 );
-const russianFemale = list(
+const russianFemale = splitWords(
   'Елена Ольга Наталья Татьяна Юлия Анна Екатерина Мария Ирина Светлана Ксения Анастасия Дарья Людмила Вера Алёна',
 );
-const russianFamily = list(
+const russianFamily = splitWords(
   'Иванов Смирнов Кузнецов Попов Соколов Лебедев Козлов Новиков Морозов Петров Волков Соловьёв Васильев Зайцев Павлов Семёнов Голубев Виноградов Богданов Воробьёв Щеглов Фёдоров Михайлов Беляев Тарасов Белов Комаров Орлов Киселёв Макаров Жуков Ершов Пятницкий Краевой',
 );
 
@@ -79,8 +79,10 @@ const kazakhMale = ['Нурлан', 'Ерлан', 'Данияр', 'Айдос', 
 const kazakhFemale = ['Айгерім', 'Асель', 'Жанар', 'Гүлнар', 'Динара', 'Әсем', 'Мадина', 'Ақбота', 'Жансая', 'Сәуле'];
 const kazakhFamily = ['Сейтқазиев', 'Жақсыбеков', 'Әбенов', 'Құрманов', 'Исаев', 'Оспанов', 'Сәрсенбаев', 'Байжанов', 'Ахметов', 'Омаров'];
 
-const mongolianMale = list('Батбаяр Ганбаатар Төмөрбаатар Мөнхбат Эрдэнэбат Сүхбаатар Очирбат Болд Гантулга Бат-Эрдэнэ Энхбаяр Түвшинбаяр');
-const mongolianFemale = list(
+const mongolianMale = splitWords(
+  'Батбаяр Ганбаатар Төмөрбаатар Мөнхбат Эрдэнэбат Сүхбаатар Очирбат Болд Гантулга Бат-Эрдэнэ Энхбаяр Түвшинбаяр',
+);
+const mongolianFemale = splitWords(
   'Оюунчимэг Сарангэрэл Энхтуяа Мөнхзул Нарангэрэл Болормаа Түмэнжаргал Уранчимэг Солонго Цэцэгмаа Алтанцэцэг Хонгорзул',
 );
 
@@ -188,7 +190,7 @@ const georgianFamily: readonly Pair[] = [
 
 const moldovanMale = ['Ion', 'Vasile', 'Andrei', 'Sergiu', 'Ștefan', 'Mihai', 'Nicolae', 'Dumitru', 'Victor'];
 const moldovanFemale = ['Maria', 'Elena', 'Natalia', 'Ana', 'Cristina', 'Tatiana', 'Doina', 'Mihaela', 'Corina'];
-const moldovanFamily = list('Rusu Ceban Munteanu Popa Cojocaru Lungu Rotaru Ciobanu Țurcanu Căldare Bălan Sîrbu');
+const moldovanFamily = splitWords('Rusu Ceban Munteanu Popa Cojocaru Lungu Rotaru Ciobanu Țurcanu Căldare Bălan Sîrbu');
 
 const slovakMale = ['Ján', 'Peter', 'Martin', 'Michal', 'Tomáš', 'Lukáš', 'Marek', 'Ľubomír', 'Jozef', 'Miroslav'];
 const slovakFemale = ['Mária', 'Zuzana', 'Katarína', 'Jana', 'Lucia', 'Ivana', 'Monika', 'Veronika', 'Andrea', 'Ľudmila'];
@@ -542,7 +544,7 @@ const outsideRegion: readonly { street: string; municipality: string; postcode: 
   { street: 'Moskevská 14', municipality: 'Liberec', postcode: '460 01', district: 'Liberec' },
   { street: 'Náměstí Míru 3', municipality: 'Mělník', postcode: '276 01', district: 'Mělník' },
 ];
-const streets = list(
+const streets = splitWords(
   'Masarykova Husova Palackého Nádražní Školní Žižkova Komenského Sadová Tyršova Jiráskova Pražská Dlouhá Lipová Bezručova Smetanova Sokolovská Mírová Zahradní Krátká Jungmannova',
 );
 
@@ -633,7 +635,7 @@ function dateOfBirthOf(random: Random, today: number): { iso: string; age: numbe
 }
 
 /** Prefixes of Czech mobile networks. */
-const czechMobilePrefixes = list(
+const czechMobilePrefixes = splitWords(
   '601 602 603 604 605 606 607 608 702 704 720 721 722 723 724 725 728 730 731 732 733 734 736 737 739 770 773 774 775 776 777 778 792 793 799',
 );
 

@@ -14,6 +14,7 @@ export type Random = {
   weighted: <T>(items: readonly (readonly [T, number])[]) => T;
 };
 
+/** A generator that gives the same sequence for the same seed. */
 export function createRandom(seed: number): Random {
   let state = seed >>> 0;
   const next = () => {
