@@ -100,6 +100,8 @@ export async function startTestApp(
   const deps = await bootstrap(database, config, 'test', { jobs: false });
   const app = await buildApp(deps, { logger: false, webRoot: options.webRoot ?? null });
 
+  // Writes come from the site itself, as a browser showing Integra would send them.
+  const siteOrigin = new URL(config.publicUrl).origin;
   // Each app calls from an address of its own, so sign-in rate limits of one test file never count
   // another's attempts (on PostgreSQL all files share the rate_limits table).
   const address = uniqueAddress();
@@ -110,7 +112,7 @@ export async function startTestApp(
       ...options,
       headers: Object.fromEntries(
         Object.entries({
-          ...(options.method && options.method !== 'GET' && options.method !== 'HEAD' ? { origin: testOrigin } : {}),
+          ...(options.method && options.method !== 'GET' && options.method !== 'HEAD' ? { origin: siteOrigin } : {}),
           ...(cookie ? { cookie } : {}),
           ...headers,
         }).filter(([, value]) => value !== undefined),

@@ -236,6 +236,28 @@ describe('sign-in and sessions', async () => {
   });
 });
 
+describe('behind HTTPS', async () => {
+  const publicUrl = 'https://integra.example.org';
+  const t = await createTestApp({ INTEGRA_PUBLIC_URL: publicUrl });
+
+  it('marks the session cookie Secure and asks browsers to keep to HTTPS', async () => {
+    const user = await createUserThroughApi(t);
+    const { response } = await t.signIn(user.email);
+    expect(response.statusCode).toBe(200);
+    const session = response.cookies.find((c) => c.name.endsWith(sessionCookieName));
+    expect(session).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+    expect(response.headers['strict-transport-security']).toBeDefined();
+    // The site's own address is the only origin accepted for writes.
+    const foreign = await t.request({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { origin: 'http://integra.example.org' },
+      payload: { email: user.email, password: testPassword },
+    });
+    expect(foreign.statusCode).toBe(403);
+  });
+});
+
 describe('sign-in rate limit', async () => {
   const t = await createTestApp({ INTEGRA_SIGN_IN_LIMIT: '3' });
 
@@ -357,6 +379,25 @@ describe('two-factor sign-in (TOTP)', async () => {
       payload: { code },
     });
     expect(reused.statusCode).toBe(401);
+  });
+
+  it('refuses the second step of a user deactivated after the first', async () => {
+    const { cookie: admin } = await staffOf(t, 'admin');
+    const user = await createUserThroughApi(t, { roles: ['social_counsellor'] });
+    const { secret } = await enableTotp(t, (await t.signIn(user.email)).cookie);
+    const first = await t.signIn(user.email);
+    expect(first.response.json()).toMatchObject({ twoFactorRedirect: true });
+    await t.request({ method: 'PATCH', url: `/api/users/${user.id}`, cookie: admin, payload: { active: false } });
+    const second = await t.request({
+      method: 'POST',
+      url: '/api/auth/two-factor/verify-totp',
+      cookie: first.cookie,
+      payload: { code: totp(secret) },
+    });
+    expect(second.statusCode).toBe(401);
+    expect(second.cookies.find((c) => c.name === sessionCookieName && c.value !== '')).toBeUndefined();
+    const { rows } = await t.database.db.execute(sql`select id from sessions where user_id = ${user.id}`);
+    expect(rows).toHaveLength(0);
   });
 
   it('can be turned off with the password', async () => {
