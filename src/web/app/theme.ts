@@ -27,6 +27,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
     // Text of light badges and alerts: shade 9 of green, orange and yellow is too pale on their tints.
+    '--mantine-color-blue-light-color': 'var(--mantine-color-blue-9)',
     '--mantine-color-green-light-color': '#1e6b30',
     '--mantine-color-red-light-color': '#a51d1d',
     '--mantine-color-orange-light-color': '#8a3500',

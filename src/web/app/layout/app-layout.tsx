@@ -33,9 +33,9 @@ export function AppLayout() {
     }
   }, [location.pathname, close]);
 
-  const items = me.twoFactorSetupRequired
-    ? []
-    : navigationItems.filter((item) => !item.permission || hasPermission(me.roles, item.permission));
+  // Until a required second factor is set up the API refuses everything else, so nothing else is offered.
+  const withNavigation = !me.twoFactorSetupRequired;
+  const items = navigationItems.filter((item) => !item.permission || hasPermission(me.roles, item.permission));
 
   return (
     <>
@@ -44,21 +44,23 @@ export function AppLayout() {
       </a>
       <AppShell
         header={{ height: 60 }}
-        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        navbar={withNavigation ? { width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
         padding={{ base: 'sm', sm: 'lg' }}
       >
         <AppShell.Header>
           <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
             <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-              <Burger
-                opened={opened}
-                onClick={toggle}
-                hiddenFrom="sm"
-                size="sm"
-                aria-label={opened ? t('shell.closeNavigation') : t('shell.openNavigation')}
-                aria-expanded={opened}
-                aria-controls="main-navigation"
-              />
+              {withNavigation ? (
+                <Burger
+                  opened={opened}
+                  onClick={toggle}
+                  hiddenFrom="sm"
+                  size="sm"
+                  aria-label={opened ? t('shell.closeNavigation') : t('shell.openNavigation')}
+                  aria-expanded={opened}
+                  aria-controls="main-navigation"
+                />
+              ) : null}
               <Anchor component={Link} to="/" underline="never" fw={800} fz="lg" c="blue.9">
                 Integra
               </Anchor>
@@ -100,24 +102,26 @@ export function AppLayout() {
           </Group>
         </AppShell.Header>
 
-        <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('shell.navigation')} inert={isPhone && !opened}>
-          <Stack gap={2}>
-            <Text hiddenFrom="md" size="sm" c="dimmed" px="sm" pb="xs">
-              {me.centre.name}
-            </Text>
-            {items.map((item) => (
-              <NavLink
-                key={item.to}
-                component={RouterNavLink}
-                to={item.to}
-                end={item.end}
-                label={t(item.labelKey)}
-                leftSection={<item.icon size={20} stroke={1.75} aria-hidden />}
-                active={item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)}
-              />
-            ))}
-          </Stack>
-        </AppShell.Navbar>
+        {withNavigation ? (
+          <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('shell.navigation')} inert={isPhone && !opened}>
+            <Stack gap={2}>
+              <Text hiddenFrom="md" size="sm" c="dimmed" px="sm" pb="xs">
+                {me.centre.name}
+              </Text>
+              {items.map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={RouterNavLink}
+                  to={item.to}
+                  end={item.end}
+                  label={t(item.labelKey)}
+                  leftSection={<item.icon size={20} stroke={1.75} aria-hidden />}
+                  active={item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)}
+                />
+              ))}
+            </Stack>
+          </AppShell.Navbar>
+        ) : null}
 
         <AppShell.Main id="main" tabIndex={-1} ref={mainRef}>
           <Container size="xl" px={0}>

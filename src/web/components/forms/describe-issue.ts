@@ -40,6 +40,10 @@ export function describeIssue(issue: Issue, t: TFunction): string {
   }
 
   if (dateFields.has(name) && issue.code === 'too_small') return t('validation.dateTooEarly');
+  // Whatever rule an empty field broke, what it needs is a value (an empty list: a choice).
+  if (isEmpty(issue.value) && issue.code !== 'custom' && issue.code !== 'wrong_password') {
+    return isArray ? t('validation.chooseAtLeastOne') : t('validation.required');
+  }
   if (issue.code === 'wrong_password') return t('validation.wrongPassword');
 
   switch (issue.code) {

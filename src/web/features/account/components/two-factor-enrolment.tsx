@@ -113,7 +113,7 @@ export function TwoFactorEnrolment({ onDone, onCancel }: { onDone: () => void; o
                 <Text size="sm" fw={600}>
                   {t('account.secretKey')}
                 </Text>
-                <Code block fz="md" style={{ letterSpacing: '0.05em' }}>
+                <Code block fz="md" style={{ letterSpacing: '0.05em', whiteSpace: 'pre-wrap', overflow: 'visible' }}>
                   {secret}
                 </Code>
               </>
@@ -121,7 +121,7 @@ export function TwoFactorEnrolment({ onDone, onCancel }: { onDone: () => void; o
             <Text size="sm" fw={600}>
               {t('account.totpUri')}
             </Text>
-            <Code block style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+            <Code block style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', overflow: 'visible' }}>
               {enrolment.totpURI}
             </Code>
             <Group>
