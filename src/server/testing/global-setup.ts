@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { openDatabase, openPglite } from '../../db/open-database.js';
+import { freshDatabasePrefix } from './fresh-database.js';
 
 /**
  * Prepares the test database once. On PGlite: a migrated template that every test file copies
@@ -16,6 +17,11 @@ export default async function setup(project: TestProject) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
+    // Databases of their own that an interrupted run left behind.
+    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [
+      freshDatabasePrefix,
+    ]);
+    for (const { datname } of rows) await client.query(`drop database if exists ${client.escapeIdentifier(datname)} with (force)`);
     await client.end();
     const database = await openDatabase({ databaseUrl: url });
     await database.close();

@@ -9,6 +9,7 @@ import { buildApp } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
 import { type Config, loadConfig } from '../config.js';
 import { insertUser } from '../features/users/users.service.js';
+import { freshDatabasePrefix } from './fresh-database.js';
 
 export const testOrigin = 'http://localhost:3000';
 export const testPassword = 'correct horse battery staple';
@@ -56,11 +57,13 @@ export const uniqueAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${ran
  */
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase(options);
-  const testApp = await startTestApp(database, env, { webRoot: options.webRoot ?? null });
+  let testApp: TestApp | undefined;
+  // Registered before the app starts, so a database of its own is dropped even when the start fails.
   afterAll(async () => {
-    await testApp.close();
+    await (testApp ? testApp.close() : database.close());
     await drop();
   });
+  testApp = await startTestApp(database, env, { webRoot: options.webRoot ?? null });
   return testApp;
 }
 
@@ -71,7 +74,7 @@ async function openTestDatabase(options: TestAppOptions): Promise<{ database: Da
     return { database: await openDatabase({ pglite }), drop: async () => {} };
   }
   if (!options.freshDatabase) return { database: await openDatabase({ databaseUrl: url }), drop: async () => {} };
-  const name = `integra_test_${process.pid}_${Date.now().toString(36)}_${(counter++).toString(36)}`;
+  const name = `${freshDatabasePrefix}${process.pid}_${Date.now().toString(36)}_${(counter++).toString(36)}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
