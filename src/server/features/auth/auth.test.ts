@@ -275,6 +275,24 @@ describe('sign-in rate limit', async () => {
     expect((await t.signIn(user.email, testPassword, { remoteAddress: uniqueAddress() })).response.statusCode).toBe(200);
   });
 
+  it('counts by the real address: headers that claim another one change nothing', async () => {
+    const user = await createUserThroughApi(t);
+    const ip = uniqueAddress();
+    const attempt = (headers: Record<string, string>) =>
+      t.request({
+        method: 'POST',
+        url: '/api/auth/sign-in/email',
+        remoteAddress: ip,
+        headers,
+        payload: { email: user.email, password: 'wrong password!' },
+      });
+    for (const headers of [{}, { 'x-integra-client-ip': uniqueAddress() }, { 'x-forwarded-for': uniqueAddress() }]) {
+      expect((await attempt(headers)).statusCode).toBe(401);
+    }
+    const limited = await attempt({ 'x-integra-client-ip': uniqueAddress(), 'x-forwarded-for': uniqueAddress() });
+    expect(limited.statusCode).toBe(429);
+  });
+
   it('limits guesses of the second factor the same way', async () => {
     const { cookie, email } = await t.signInAs(['receptionist']);
     const { secret } = await enableTotp(t, cookie);
