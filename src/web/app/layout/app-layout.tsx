@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { hasPermission } from '../../../shared/index.js';
 import { LanguageMenu } from '../../components/layout/language-menu.js';
+import { SkipLink } from '../../components/layout/skip-link.js';
 import { useSaveLanguage } from '../../features/account/index.js';
 import { useSignOut } from '../../features/session/index.js';
 import { useSession } from '../session/session-context.js';
@@ -39,9 +40,7 @@ export function AppLayout() {
 
   return (
     <>
-      <a href="#main" className="skip-link">
-        {t('shell.skipToContent')}
-      </a>
+      <SkipLink />
       <AppShell
         header={{ height: 60 }}
         navbar={withNavigation ? { width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}

@@ -1,20 +1,17 @@
 import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { LanguageMenu } from '../../components/layout/language-menu.js';
+import { SkipLink } from '../../components/layout/skip-link.js';
 
 type PublicLayoutProps = { title: string; description?: ReactNode; children: ReactNode; width?: number };
 
 /** The frame of the screens before sign-in: a card in the middle, the language switch on top. */
 export function PublicLayout({ title, description, children, width = 420 }: PublicLayoutProps) {
-  const { t } = useTranslation();
   useDocumentTitle(`${title} · Integra`);
   return (
     <Box mih="100vh" bg="gray.0">
-      <a href="#main" className="skip-link">
-        {t('shell.skipToContent')}
-      </a>
+      <SkipLink />
       <Box component="header" px="md" py="sm">
         <Group justify="space-between">
           <Text fw={800} fz="lg" c="blue.9">
