@@ -24,6 +24,11 @@ const authErrorCodes: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
+/** better-auth's refusals that concern one field of the request, so the answer can name it. */
+const fieldErrors: Record<string, { field: string; code: string; message: string }> = {
+  INVALID_PASSWORD: { field: 'body.password', code: 'wrong_password', message: 'The password is not right' },
+};
+
 export type ForwardedResponse = { status: number; json: unknown };
 
 /**
@@ -58,5 +63,6 @@ export async function forwardToAuth(
       : response.status === 429
         ? 'Too many attempts, wait a minute'
         : 'Request refused';
-  return { status: response.status, json: errorBody(code, message) };
+  const fieldError = response.status === 400 ? fieldErrors[(json as { code?: string } | null)?.code ?? ''] : undefined;
+  return { status: response.status, json: errorBody(code, message, fieldError ? [fieldError] : undefined) };
 }
