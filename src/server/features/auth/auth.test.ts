@@ -321,6 +321,7 @@ describe('two-factor sign-in (TOTP)', async () => {
       payload: { password: 'not my password' },
     });
     expect(wrongPassword.statusCode).toBe(400);
+    expect(wrongPassword.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: [{ field: 'body.password' }] } });
 
     const enabled = await t.request({ method: 'POST', url: '/api/auth/two-factor/enable', cookie, payload: { password: testPassword } });
     expect(enabled.statusCode).toBe(200);
@@ -421,6 +422,15 @@ describe('two-factor sign-in (TOTP)', async () => {
   it('can be turned off with the password', async () => {
     const { cookie, email } = await t.signInAs(['receptionist']);
     const enabled = await enableTotp(t, cookie);
+    const refused = await t.request({
+      method: 'POST',
+      url: '/api/auth/two-factor/disable',
+      cookie: enabled.cookie,
+      payload: { password: 'not my password' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: [{ field: 'body.password' }] } });
+    expect((await me(t, enabled.cookie)).json()).toMatchObject({ twoFactorEnabled: true });
     const disabled = await t.request({
       method: 'POST',
       url: '/api/auth/two-factor/disable',
