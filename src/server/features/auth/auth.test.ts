@@ -286,7 +286,8 @@ describe('sign-in rate limit', async () => {
         headers,
         payload: { email: user.email, password: 'wrong password!' },
       });
-    for (const headers of [{}, { 'x-integra-client-ip': uniqueAddress() }, { 'x-forwarded-for': uniqueAddress() }]) {
+    const claims: Record<string, string>[] = [{}, { 'x-integra-client-ip': uniqueAddress() }, { 'x-forwarded-for': uniqueAddress() }];
+    for (const headers of claims) {
       expect((await attempt(headers)).statusCode).toBe(401);
     }
     const limited = await attempt({ 'x-integra-client-ip': uniqueAddress(), 'x-forwarded-for': uniqueAddress() });
