@@ -23,6 +23,8 @@ export function AuditPage() {
     [canListUsers, users.data],
   );
 
+  const userNames = useMemo(() => new Map((users.data?.items ?? []).map((user) => [user.id, user.name])), [users.data]);
+
   return (
     <>
       <PageHeader title={t('audit.title')} description={t('audit.intro')} />
@@ -34,7 +36,7 @@ export function AuditPage() {
         <EmptyState>{t('audit.empty')}</EmptyState>
       ) : events.data ? (
         <div aria-busy={events.isFetching}>
-          <AuditTable events={events.data.items} branchNames={branches.names} canOpenClients={canReadClients} />
+          <AuditTable events={events.data.items} branchNames={branches.names} userNames={userNames} canOpenClients={canReadClients} />
           <PaginationBar
             total={events.data.total}
             limit={state.limit}

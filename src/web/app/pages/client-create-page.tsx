@@ -15,7 +15,11 @@ export function ClientCreatePage() {
 
   return (
     <>
-      <PageHeader title={t('clients.newTitle')} description={t('clients.newIntro')} />
+      <PageHeader
+        back={{ to: '/clients', label: t('clients.backToList') }}
+        title={t('clients.newTitle')}
+        description={t('clients.newIntro')}
+      />
       {branches.isPending ? (
         <LoadingState />
       ) : (

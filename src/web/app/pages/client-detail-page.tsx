@@ -42,6 +42,7 @@ export function ClientDetailPage() {
   return (
     <>
       <PageHeader
+        back={{ to: '/clients', label: t('clients.backToList') }}
         title={<ClientName client={record} />}
         documentTitle={formatClientName(record)}
         badge={

@@ -28,6 +28,7 @@ export function ClientEditPage() {
   return (
     <>
       <PageHeader
+        back={{ to: `/clients/${record.id}`, label: t('clients.backToRecord') }}
         title={t('clients.editTitleNamed', { name })}
         documentTitle={t('clients.editTitleNamed', { name })}
         description={record.clientNumber}

@@ -1,6 +1,8 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 
 type PageHeaderProps = {
   title: ReactNode;
@@ -11,27 +13,45 @@ type PageHeaderProps = {
   actions?: ReactNode;
   /** Shown right after the title, e.g. a status badge. */
   badge?: ReactNode;
+  /** A link back up, e.g. from a client's record to the client list. */
+  back?: { to: string; label: string };
 };
 
 /** The page's one h1, its description and its main actions. */
-export function PageHeader({ title, documentTitle, description, actions, badge }: PageHeaderProps) {
+export function PageHeader({ title, documentTitle, description, actions, badge, back }: PageHeaderProps) {
   useDocumentTitle(`${documentTitle ?? (typeof title === 'string' ? title : '')} · Integra`);
   return (
-    <Group justify="space-between" align="flex-start" gap="md" mb="lg" wrap="wrap">
-      <Stack gap={4} style={{ minWidth: 0, flex: '1 1 16rem' }}>
-        <Group gap="sm" align="center" wrap="wrap">
-          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-            {title}
-          </Title>
-          {badge}
-        </Group>
-        {description ? <Text c="dimmed">{description}</Text> : null}
-      </Stack>
-      {actions ? (
-        <Group gap="sm" wrap="wrap">
-          {actions}
-        </Group>
+    <>
+      {back ? (
+        <Anchor
+          component={Link}
+          to={back.to}
+          size="sm"
+          underline="hover"
+          display="inline-flex"
+          mb="xs"
+          style={{ alignItems: 'center', gap: 4 }}
+        >
+          <IconArrowLeft size={14} aria-hidden />
+          {back.label}
+        </Anchor>
       ) : null}
-    </Group>
+      <Group justify="space-between" align="flex-start" gap="md" mb="lg" wrap="wrap">
+        <Stack gap={4} style={{ minWidth: 0, flex: '1 1 16rem' }}>
+          <Group gap="sm" align="center" wrap="wrap">
+            <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+              {title}
+            </Title>
+            {badge}
+          </Group>
+          {description ? <Text c="dimmed">{description}</Text> : null}
+        </Stack>
+        {actions ? (
+          <Group gap="sm" wrap="wrap">
+            {actions}
+          </Group>
+        ) : null}
+      </Group>
+    </>
   );
 }

@@ -6,10 +6,16 @@ import { useFormat } from '../../../components/intl/use-format.js';
 import type { AuditEvent } from '../api/find-audit-events.js';
 import { describeAction, describeEntity, describeField, describeValue } from './describe-change.js';
 
-type AuditTableProps = { events: AuditEvent[]; branchNames: ReadonlyMap<string, string>; canOpenClients: boolean };
+type AuditTableProps = {
+  events: AuditEvent[];
+  branchNames: ReadonlyMap<string, string>;
+  /** Staff names by id, when the viewer may list staff: events about an account then name it. */
+  userNames: ReadonlyMap<string, string>;
+  canOpenClients: boolean;
+};
 
 /** Audit events: when, who, what, on which record, which fields changed, from where. */
-export function AuditTable({ events, branchNames, canOpenClients }: AuditTableProps) {
+export function AuditTable({ events, branchNames, userNames, canOpenClients }: AuditTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
 
@@ -45,6 +51,8 @@ export function AuditTable({ events, branchNames, canOpenClients }: AuditTablePr
                 <Anchor component={Link} to={`/clients/${event.clientId}`} size="sm" display="block">
                   {t('audit.openClient')}
                 </Anchor>
+              ) : event.entityType === 'user' && event.entityId && userNames.has(event.entityId) ? (
+                <Text size="sm">{userNames.get(event.entityId)}</Text>
               ) : event.entityId ? (
                 <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                   {event.entityId}

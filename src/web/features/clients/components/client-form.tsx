@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo, useState } from 'react';
+import { useWindowEvent } from '@mantine/hooks';
+import { useMemo, useRef, useState } from 'react';
+import { useBlocker } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   type ClientResponse,
@@ -13,6 +15,7 @@ import {
   updateClientInput,
 } from '../../../../shared/index.js';
 import { isApiError } from '../../../components/api/api-error.js';
+import { ConfirmDialog } from '../../../components/dialogs/confirm-dialog.js';
 import { ErrorAlert } from '../../../components/feedback/error-alert.js';
 import { SectionCard } from '../../../components/layout/section-card.js';
 import { applyApiErrors } from '../../../components/forms/apply-api-errors.js';
@@ -53,6 +56,15 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, onSa
     validate: createSchemaValidator(editing ? updateClientInput : createClientInput, toClientPayload, t),
   });
 
+  // Leaving with unsaved changes asks first, inside the app and when the tab is closed.
+  const leaving = useRef(false);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => !leaving.current && form.isDirty() && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useWindowEvent('beforeunload', (event) => {
+    if (!leaving.current && form.isDirty()) event.preventDefault();
+  });
+
   const districtGroups = useMemo(() => {
     const ordered = [regionCode, ...regionCodes.filter((code) => code !== regionCode)].filter((code): code is RegionCode =>
       (regionCodes as readonly string[]).includes(code),
@@ -71,6 +83,7 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, onSa
     const handlers = {
       onSuccess: (saved: ClientResponse) => {
         setDuplicates(null);
+        leaving.current = true;
         onSaved(saved);
       },
       onError: (error: Error) => {
@@ -273,6 +286,15 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, onSa
           </Group>
         )}
       </Stack>
+      <ConfirmDialog
+        opened={blocker.state === 'blocked'}
+        title={t('clients.leaveTitle')}
+        message={t('clients.leaveText')}
+        confirmLabel={t('clients.leave')}
+        danger
+        onConfirm={() => blocker.proceed?.()}
+        onClose={() => blocker.reset?.()}
+      />
     </form>
   );
 }
