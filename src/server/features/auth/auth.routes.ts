@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { okResponse } from '../../../shared/index.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { ensureTwoFactorOptional } from '../centre/centre.service.js';
 import { forwardToAuth } from './auth.proxy.js';
 
 const signInInput = z.strictObject({
@@ -152,6 +153,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      await ensureTwoFactorOptional(db, request.actor?.roles ?? []);
       const { forwarded, body } = await relay(request, reply, request.body);
       if (forwarded.status === 200) {
         await recordAudit(db, origin(request, request.actor?.id ?? null), {

@@ -484,6 +484,12 @@ describe('two-factor sign-in required for a role', async () => {
     expect((await me(t, cookie)).json()).toMatchObject({ twoFactorSetupRequired: false, twoFactorEnabled: true });
     expect((await t.request({ method: 'GET', url: '/api/clients', cookie })).statusCode).toBe(200);
 
+    // Nor can they turn it off again while the role requires it.
+    const disable = await t.request({ method: 'POST', url: '/api/auth/two-factor/disable', cookie, payload: { password: testPassword } });
+    expect(disable.statusCode).toBe(403);
+    expect(errorOf(disable).code).toBe('FORBIDDEN');
+    expect((await me(t, cookie)).json()).toMatchObject({ twoFactorEnabled: true });
+
     const [entry] = await auditEventsThroughApi(t, { actorId: admin.userId, action: 'settings.updated' });
     expect(entry?.changes).toEqual([{ field: 'twoFactorRequiredRoles', before: [], after: ['receptionist'] }]);
 

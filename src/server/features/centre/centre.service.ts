@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, Tx } from '../../../db/open-database.js';
-import { roles, type Settings, type SetupInput, settingsResponse } from '../../../shared/index.js';
+import { type Role, roles, type Settings, type SetupInput, settingsResponse } from '../../../shared/index.js';
 import { AppError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
@@ -39,6 +39,14 @@ export async function updateSettings(ctx: Ctx, input: Settings): Promise<Setting
     });
     return after;
   });
+}
+
+/** Refuses to turn two-factor sign-in off for someone whose role requires it. */
+export async function ensureTwoFactorOptional(db: Tx, userRoles: readonly Role[]): Promise<void> {
+  const { twoFactorRequiredRoles } = await getSettings(db);
+  if (userRoles.some((role) => twoFactorRequiredRoles.includes(role))) {
+    throw new AppError('FORBIDDEN', 'Two-factor sign-in is required for your role and cannot be turned off');
+  }
 }
 
 /** The secret that signs session cookies: from the environment, else generated once and kept in the database. */
