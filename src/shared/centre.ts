@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common.js';
+import { text, uiLanguage } from './common.js';
 import { roles } from './permissions.js';
 import { regionCodes } from './regions.js';
 import { emailAddress, password } from './users.js';
@@ -13,6 +13,8 @@ export const setupInput = z.strictObject({
   adminName: text(200),
   adminEmail: emailAddress,
   adminPassword: password,
+  /** The administrator's UI language: the one the setup page was filled in. */
+  locale: uiLanguage.default('cs'),
 });
 export type SetupInput = z.infer<typeof setupInput>;
 

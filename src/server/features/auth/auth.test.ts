@@ -506,6 +506,7 @@ describe('first-run setup', async () => {
     adminName: 'Marie Svobodová',
     adminEmail: 'Marie.Svobodova@Example.org',
     adminPassword: 'first administrator passphrase',
+    locale: 'uk',
   };
 
   it('creates the centre and its first administrator once', async () => {
@@ -521,7 +522,7 @@ describe('first-run setup', async () => {
     const { response, cookie } = await t.signIn('marie.svobodova@example.org', input.adminPassword);
     expect(response.statusCode).toBe(200);
     const admin = (await me(t, cookie)).json();
-    expect(admin).toMatchObject({ roles: ['admin', 'coordinator'], centre: { name: input.centreName, regionCode: 'CZ-42' } });
+    expect(admin).toMatchObject({ roles: ['admin', 'coordinator'], locale: 'uk', centre: { name: input.centreName, regionCode: 'CZ-42' } });
     const [entry] = await auditEventsThroughApi(t, { action: 'setup.completed' });
     expect(entry).toMatchObject({ actor: { id: admin.id }, entityType: 'centre' });
 

@@ -77,7 +77,7 @@ export async function completeSetup(db: Db, origin: SetupOrigin, input: SetupInp
       email: input.adminEmail,
       password: input.adminPassword,
       roles: ['admin', 'coordinator'],
-      locale: 'cs',
+      locale: input.locale,
     });
     await recordAudit(
       tx,
