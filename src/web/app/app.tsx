@@ -29,7 +29,7 @@ export function App() {
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
         <LocalisedDates>
           <QueryClientProvider client={queryClient}>
-            <Notifications position="top-right" />
+            <Notifications position="top-right" transitionDuration={0} />
             <RouterProvider router={router} />
           </QueryClientProvider>
         </LocalisedDates>

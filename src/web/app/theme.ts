@@ -26,8 +26,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-anchor': 'var(--mantine-color-blue-9)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
-    // Text of light badges and alerts: shade 9 of green, orange and yellow is too pale on their tints.
-    '--mantine-color-blue-light-color': 'var(--mantine-color-blue-9)',
+    // Text of light buttons, badges, alerts and the active navigation item: Mantine's shade 9 is too
+    // pale on the tints behind it (blue on its hover tint reaches only 4:1).
+    '--mantine-color-blue-light-color': '#0f4c81',
     '--mantine-color-green-light-color': '#1e6b30',
     '--mantine-color-red-light-color': '#a51d1d',
     '--mantine-color-orange-light-color': '#8a3500',

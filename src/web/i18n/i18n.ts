@@ -16,17 +16,19 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
 }
 
 /**
- * The language before anyone signs in: the last one chosen on this device, else Czech, the centre's
- * working language (a browser set to English on a shared desk computer says little about its user).
+ * The language before anyone signs in: the last one chosen on this device, else the browser's if
+ * it is a UI language, else Czech, the centre's working language. After sign-in the user's own
+ * saved language applies.
  */
 function detectInitialLanguage(): UiLanguage {
   try {
     const stored = window.localStorage.getItem(storageKey);
     if (isUiLanguage(stored)) return stored;
   } catch {
-    // Storage may be disabled; Czech it is.
+    // Storage may be disabled; the browser's language is the next best guess.
   }
-  return 'cs';
+  const preferred = (navigator.languages ?? [navigator.language]).map((tag) => tag.slice(0, 2).toLowerCase());
+  return preferred.find(isUiLanguage) ?? 'cs';
 }
 
 export const i18n = i18next.createInstance();

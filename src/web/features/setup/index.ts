@@ -1,2 +1,3 @@
 export { useSetupStatus } from './api/get-setup-status.js';
 export { SetupForm } from './components/setup-form.js';
+export { takeSetupLanguage } from './components/setup-language.js';

@@ -8,6 +8,15 @@ export function getClient(id: string, signal?: AbortSignal) {
   return requestApi(`/api/clients/${encodeURIComponent(id)}`, { signal }, clientResponse);
 }
 
+/**
+ * Every opening of a record asks the API again, even with a copy in the cache: the API audits each
+ * read, and the audit trail must show every time someone looked at a client.
+ */
 export function useClient(id: string) {
-  return useQuery({ queryKey: clientKeys.detail(id), queryFn: ({ signal }) => getClient(id, signal) });
+  return useQuery({
+    queryKey: clientKeys.detail(id),
+    queryFn: ({ signal }) => getClient(id, signal),
+    staleTime: 0,
+    refetchOnMount: 'always',
+  });
 }

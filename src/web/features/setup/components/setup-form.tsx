@@ -9,7 +9,9 @@ import { applyApiErrors } from '../../../components/forms/apply-api-errors.js';
 import { PasswordField } from '../../../components/forms/password-field.js';
 import { createSchemaValidator } from '../../../components/forms/schema-validator.js';
 import { useFormat } from '../../../components/intl/use-format.js';
+import { isUiLanguage } from '../../../i18n/i18n.js';
 import { useCompleteSetup } from '../api/complete-setup.js';
+import { rememberSetupLanguage } from './setup-language.js';
 
 type SetupValues = {
   centreName: string;
@@ -32,7 +34,7 @@ function toSetupPayload(values: SetupValues) {
 
 /** First run: the centre and its first administrator. */
 export function SetupForm({ onDone }: { onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { compareText } = useFormat();
   const completeSetup = useCompleteSetup();
   const regionOptions = useMemo(
@@ -52,8 +54,12 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
   });
 
   const submit = form.onSubmit((values) => {
-    completeSetup.mutate(setupInput.parse(toSetupPayload(values)), {
-      onSuccess: onDone,
+    const input = setupInput.parse(toSetupPayload(values));
+    completeSetup.mutate(input, {
+      onSuccess: () => {
+        if (isUiLanguage(i18n.language)) rememberSetupLanguage(input.adminEmail, i18n.language);
+        onDone();
+      },
       onError: (error) => {
         if (isApiError(error)) applyApiErrors(form, error, t);
       },
