@@ -25,7 +25,6 @@ describe.each<Language>(['cs', 'en', 'uk'])('client register journey in %s', (la
     step = where;
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, `${where} (${language})`);
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the reader sees
     const text = await page.locator('body').innerText();
     const shownKeys = text.split(/\s+/).filter((word) => keys.has(word));
     expect(shownKeys, `translation keys shown on ${where}`).toEqual([]);
