@@ -181,5 +181,10 @@ export const listClientsQuery = z.strictObject({
   sort: z.enum(clientSortFields).default('familyName'),
   order: z.enum(['asc', 'desc']).default('asc'),
   ...pagingQuery,
-});
+})
+  .refine((query) => !query.q || query.q.length >= 2, { message: 'Type at least two characters', path: ['q'] })
+  .refine((query) => !query.projectId === !query.eligible, {
+    message: 'projectId and eligible filter together: give both or neither',
+    path: ['eligible'],
+  });
 export type ListClientsQuery = z.infer<typeof listClientsQuery>;

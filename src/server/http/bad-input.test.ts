@@ -346,6 +346,8 @@ describe('bad input', async () => {
     query('/api/clients', 'receptionist', { residenceCategory: 'visa' }, 'querystring.residenceCategory'),
     query('/api/clients', 'receptionist', { projectId: 'AMIF', eligible: 'true' }, 'querystring.projectId'),
     query('/api/clients', 'receptionist', { projectId: project.id, eligible: 'yes' }, 'querystring.eligible'),
+    query('/api/clients', 'receptionist', { projectId: project.id }, 'querystring.eligible'),
+    query('/api/clients', 'receptionist', { eligible: 'true' }, 'querystring.eligible'),
     query('/api/clients', 'receptionist', { branchId: 'main' }, 'querystring.branchId'),
     query('/api/clients', 'receptionist', { archived: 'maybe' }, 'querystring.archived'),
     query('/api/clients', 'receptionist', { q: 'ab\u0000' }, 'querystring.q'),

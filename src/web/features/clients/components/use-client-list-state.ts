@@ -79,8 +79,9 @@ export function useClientListState() {
       q: q.length >= 2 ? q : undefined,
       citizenship: (state.citizenship ?? undefined) as ListClientsQuery['citizenship'],
       residenceCategory: (state.residenceCategory ?? undefined) as ListClientsQuery['residenceCategory'],
-      projectId: state.projectId ?? undefined,
-      eligible: state.projectId ? (state.eligible ?? undefined) : undefined,
+      // The API filters by project only together with yes/no eligibility.
+      projectId: state.projectId && state.eligible ? state.projectId : undefined,
+      eligible: state.projectId && state.eligible ? state.eligible : undefined,
       branchId: state.branchId ?? undefined,
       archived: state.archived,
       sort: state.sort,
