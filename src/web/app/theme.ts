@@ -16,6 +16,12 @@ export const theme = createTheme({
   headings: { fontWeight: '700' },
   components: {
     Anchor: { defaultProps: { underline: 'always' } },
+    // Dialogs and dropdowns appear at once: a fade leaves half-transparent text on screen (and in
+    // accessibility checks) for no gain in a working tool.
+    Modal: { defaultProps: { transitionProps: { duration: 0 } } },
+    Popover: { defaultProps: { transitionProps: { duration: 0 } } },
+    Menu: { defaultProps: { transitionProps: { duration: 0 } } },
+    Combobox: { defaultProps: { transitionProps: { duration: 0 } } },
   },
 });
 
