@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../../components/feedback/error-alert.js';
 import { LoadingState } from '../../components/feedback/loading-state.js';
-import { useSaveLanguage } from '../../features/account/index.js';
 import { useMe } from '../../features/session/index.js';
-import { takeSetupLanguage, useSetupStatus } from '../../features/setup/index.js';
+import { useSetupStatus } from '../../features/setup/index.js';
 import { SessionContext } from './session-context.js';
 
 export const twoFactorSetupPath = '/two-factor-setup';
@@ -20,21 +19,13 @@ export function SessionGuard() {
   const setup = useSetupStatus();
   const me = useMe();
   const localeAppliedFor = useRef<string | null>(null);
-  const saveLanguage = useSaveLanguage();
 
-  // The user's saved language applies when they sign in (later switches are saved as they happen);
-  // only the first administrator's first sign-in keeps the language they set Integra up in.
+  // The user's saved language applies when they sign in; later switches are saved as they happen.
   useEffect(() => {
     if (!me.data || localeAppliedFor.current === me.data.id) return;
     localeAppliedFor.current = me.data.id;
-    const setupLanguage = takeSetupLanguage(me.data.email);
-    if (setupLanguage && setupLanguage !== me.data.locale) {
-      void i18n.changeLanguage(setupLanguage);
-      saveLanguage(setupLanguage);
-    } else if (me.data.locale !== i18n.language) {
-      void i18n.changeLanguage(me.data.locale);
-    }
-  }, [me.data, i18n, saveLanguage]);
+    if (me.data.locale !== i18n.language) void i18n.changeLanguage(me.data.locale);
+  }, [me.data, i18n]);
 
   if (setup.isPending || me.isPending) return <LoadingState minHeight="100vh" />;
   if (setup.data?.setupRequired) return <Navigate to="/setup" replace />;

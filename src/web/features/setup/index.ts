@@ -1,3 +1,2 @@
 export { useSetupStatus } from './api/get-setup-status.js';
 export { SetupForm } from './components/setup-form.js';
-export { takeSetupLanguage } from './components/setup-language.js';

@@ -10,14 +10,10 @@ import { PasswordField } from '../../../components/forms/password-field.js';
 import { useDisableTwoFactor } from '../api/disable-two-factor.js';
 import { TwoFactorEnrolment } from './two-factor-enrolment.js';
 
-type TwoFactorPanelProps = {
-  enabled: boolean;
-  /** A role of the user requires two factors, so turning them off is not offered. */
-  required: boolean;
-};
+type TwoFactorPanelProps = { enabled: boolean };
 
 /** Two-factor sign-in of the signed-in user: its state, setting it up, turning it off. */
-export function TwoFactorPanel({ enabled, required }: TwoFactorPanelProps) {
+export function TwoFactorPanel({ enabled }: TwoFactorPanelProps) {
   const { t } = useTranslation();
   const [enrolling, setEnrolling] = useState(false);
   const [disableOpened, disableDialog] = useDisclosure(false);
@@ -89,9 +85,13 @@ export function TwoFactorPanel({ enabled, required }: TwoFactorPanelProps) {
           )}
         >
           <Stack gap="md">
-            <Text>{required ? t('account.twoFactorDisableRequired') : t('account.twoFactorDisableText')}</Text>
+            <Text>{t('account.twoFactorDisableText')}</Text>
             {disable.error && !isApiError(disable.error, 'INVALID_CREDENTIALS') && !isApiError(disable.error, 'VALIDATION_FAILED') ? (
-              <ErrorAlert error={disable.error} />
+              <ErrorAlert
+                error={disable.error}
+                // The API refuses when a role of the user requires two factors.
+                message={isApiError(disable.error, 'FORBIDDEN') ? t('account.twoFactorDisableRequired') : undefined}
+              />
             ) : null}
             <PasswordField
               label={t('account.currentPassword')}

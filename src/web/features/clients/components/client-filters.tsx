@@ -102,7 +102,7 @@ export function ClientFilters({ state, onChange, projects, branches }: ClientFil
             data={projects}
             clearable
             value={state.projectId}
-            onChange={(value) => onChange({ projectId: value, eligible: value ? state.eligible : null })}
+            onChange={(value) => onChange({ projectId: value, eligible: value ? (state.eligible ?? 'true') : null })}
             placeholder={t('common.any')}
           />
           <SelectField

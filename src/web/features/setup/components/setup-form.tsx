@@ -11,7 +11,6 @@ import { createSchemaValidator } from '../../../components/forms/schema-validato
 import { useFormat } from '../../../components/intl/use-format.js';
 import { isUiLanguage } from '../../../i18n/i18n.js';
 import { useCompleteSetup } from '../api/complete-setup.js';
-import { rememberSetupLanguage } from './setup-language.js';
 
 type SetupValues = {
   centreName: string;
@@ -54,12 +53,10 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
   });
 
   const submit = form.onSubmit((values) => {
-    const input = setupInput.parse(toSetupPayload(values));
-    completeSetup.mutate(input, {
-      onSuccess: () => {
-        if (isUiLanguage(i18n.language)) rememberSetupLanguage(input.adminEmail, i18n.language);
-        onDone();
-      },
+    // The administrator's account starts in the language the setup page was filled in.
+    const locale = isUiLanguage(i18n.language) ? i18n.language : 'cs';
+    completeSetup.mutate(setupInput.parse({ ...toSetupPayload(values), locale }), {
+      onSuccess: onDone,
       onError: (error) => {
         if (isApiError(error)) applyApiErrors(form, error, t);
       },
