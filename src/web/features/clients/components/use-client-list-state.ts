@@ -79,9 +79,10 @@ export function useClientListState() {
       q: q.length >= 2 ? q : undefined,
       citizenship: (state.citizenship ?? undefined) as ListClientsQuery['citizenship'],
       residenceCategory: (state.residenceCategory ?? undefined) as ListClientsQuery['residenceCategory'],
-      // The API filters by project only together with yes/no eligibility.
-      projectId: state.projectId && state.eligible ? state.projectId : undefined,
-      eligible: state.projectId && state.eligible ? state.eligible : undefined,
+      // The API filters by project only together with yes/no eligibility: "yes" unless chosen otherwise,
+      // as the filter shows.
+      projectId: state.projectId ?? undefined,
+      eligible: state.projectId ? (state.eligible ?? 'true') : undefined,
       branchId: state.branchId ?? undefined,
       archived: state.archived,
       sort: state.sort,
