@@ -168,20 +168,21 @@ export type ClientResponse = z.infer<typeof clientResponse>;
 
 export const clientSortFields = ['familyName', 'givenName', 'clientNumber', 'dateOfBirth', 'createdAt'] as const;
 
-export const listClientsQuery = z.strictObject({
-  /** Name search, accent- and case-insensitive; at least two characters. */
-  q: z.string().trim().max(200).optional(),
-  citizenship: countryCode.optional(),
-  residenceCategory: z.enum(residenceCategories).optional(),
-  /** With `eligible`, keep clients whose eligibility for this project matches. */
-  projectId: uuid.optional(),
-  eligible: z.enum(['true', 'false']).optional(),
-  branchId: uuid.optional(),
-  archived: z.enum(['false', 'true', 'all']).default('false'),
-  sort: z.enum(clientSortFields).default('familyName'),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  ...pagingQuery,
-})
+export const listClientsQuery = z
+  .strictObject({
+    /** Name search, accent- and case-insensitive; at least two characters. */
+    q: z.string().trim().max(200).optional(),
+    citizenship: countryCode.optional(),
+    residenceCategory: z.enum(residenceCategories).optional(),
+    /** With `eligible`, keep clients whose eligibility for this project matches. */
+    projectId: uuid.optional(),
+    eligible: z.enum(['true', 'false']).optional(),
+    branchId: uuid.optional(),
+    archived: z.enum(['false', 'true', 'all']).default('false'),
+    sort: z.enum(clientSortFields).default('familyName'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    ...pagingQuery,
+  })
   .refine((query) => !query.q || query.q.length >= 2, { message: 'Type at least two characters', path: ['q'] })
   .refine((query) => !query.projectId === !query.eligible, {
     message: 'projectId and eligible filter together: give both or neither',

@@ -56,6 +56,8 @@ export const meResponse = userResponse.extend({
   permissions: z.array(z.string()),
   /** A role of the user requires two-factor sign-in, and the user has not set it up yet. */
   twoFactorSetupRequired: z.boolean(),
+  /** A role of the user requires two-factor sign-in, so it cannot be turned off. */
+  twoFactorRequired: z.boolean(),
   centre: z.object({ name: z.string(), regionCode: z.string() }),
 });
 export type MeResponse = z.infer<typeof meResponse>;

@@ -34,7 +34,7 @@ export function installAccessControl(app: FastifyInstance, allowedOrigins: (requ
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
     request.actor = actor.actor;
     request.sessionToken = actor.sessionToken;
-    request.twoFactorSetupRequired = actor.twoFactorSetupRequired;
+    request.twoFactor = { required: actor.twoFactorRequired, setupRequired: actor.twoFactorSetupRequired };
     if (access === 'signedIn') return;
     if (actor.twoFactorSetupRequired) {
       throw new AppError('TWO_FACTOR_REQUIRED', 'Set up two-factor sign-in before you continue');

@@ -17,6 +17,7 @@ declare module 'fastify' {
     actor?: Actor;
     /** The token of the session that signed this request in. */
     sessionToken?: string;
-    twoFactorSetupRequired?: boolean;
+    /** Whether the user's roles require two-factor sign-in, and whether it still has to be set up. */
+    twoFactor?: { required: boolean; setupRequired: boolean };
   }
 }

@@ -477,7 +477,11 @@ describe('two-factor sign-in required for a role', async () => {
     });
     expect(errorOf(blockedWrite).code).toBe('TWO_FACTOR_REQUIRED');
     // The own account stays reachable, so the set-up can be done.
-    expect((await me(t, receptionist.cookie)).json()).toMatchObject({ twoFactorSetupRequired: true, permissions: expect.any(Array) });
+    expect((await me(t, receptionist.cookie)).json()).toMatchObject({
+      twoFactorSetupRequired: true,
+      twoFactorRequired: true,
+      permissions: expect.any(Array),
+    });
     expect((await t.request({ method: 'GET', url: '/api/clients', cookie: counsellor.cookie })).statusCode).toBe(200);
 
     const { cookie } = await enableTotp(t, receptionist.cookie);

@@ -9,7 +9,13 @@ import { getSettings } from '../centre/centre.service.js';
 import type { Auth } from './auth.instance.js';
 import { requestHeaders } from './auth.proxy.js';
 
-export type ResolvedActor = { actor: Actor; sessionToken: string; twoFactorSetupRequired: boolean; twoFactorEnabled: boolean };
+export type ResolvedActor = {
+  actor: Actor;
+  sessionToken: string;
+  twoFactorRequired: boolean;
+  twoFactorSetupRequired: boolean;
+  twoFactorEnabled: boolean;
+};
 
 export type SessionResolver = { resolveActor: (request: FastifyRequest) => Promise<ResolvedActor | null> };
 
@@ -46,6 +52,7 @@ export function createSessionResolver(db: Db, auth: Auth, config: Config): Sessi
         actor: { id: user.id, name: user.name, roles: user.roles, branchId: user.branchId },
         sessionToken: found.session.token,
         twoFactorEnabled: user.twoFactorEnabled,
+        twoFactorRequired: required,
         twoFactorSetupRequired: required && !user.twoFactorEnabled,
       };
     },

@@ -63,7 +63,8 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signedIn' },
       schema: { tags: ['account'], summary: 'The signed-in user and what they may do', response: { 200: meResponse } },
     },
-    async (request) => getMe(contextOf(request), request.twoFactorSetupRequired ?? false, await getCentre(app.deps.db)),
+    async (request) =>
+      getMe(contextOf(request), request.twoFactor ?? { required: false, setupRequired: false }, await getCentre(app.deps.db)),
   );
   app.patch(
     '/api/me',

@@ -121,13 +121,18 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
 
 const rolesChanged = (a: UserRow, b: UserRow) => [...a.roles].sort().join() !== [...b.roles].sort().join();
 
-export async function getMe(ctx: Ctx, twoFactorSetupRequired: boolean, centre: { name: string; regionCode: string }) {
+export async function getMe(
+  ctx: Ctx,
+  twoFactor: { required: boolean; setupRequired: boolean },
+  centre: { name: string; regionCode: string },
+) {
   const row = await selectUser(ctx.db, ctx.actor.id);
   if (!row) throw notFound('User');
   return {
     ...toUserResponse(row),
     permissions: permissions.filter((p) => hasPermission(row.roles, p)),
-    twoFactorSetupRequired,
+    twoFactorSetupRequired: twoFactor.setupRequired,
+    twoFactorRequired: twoFactor.required,
     centre,
   };
 }

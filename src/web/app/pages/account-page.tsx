@@ -53,7 +53,7 @@ export function AccountPage() {
           <ChangePasswordForm />
         </SectionCard>
         <SectionCard title={t('account.twoFactorTitle')}>
-          <TwoFactorPanel enabled={me.twoFactorEnabled} />
+          <TwoFactorPanel enabled={me.twoFactorEnabled} required={me.twoFactorRequired} />
         </SectionCard>
       </Stack>
     </>

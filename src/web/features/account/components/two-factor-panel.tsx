@@ -10,10 +10,14 @@ import { PasswordField } from '../../../components/forms/password-field.js';
 import { useDisableTwoFactor } from '../api/disable-two-factor.js';
 import { TwoFactorEnrolment } from './two-factor-enrolment.js';
 
-type TwoFactorPanelProps = { enabled: boolean };
+type TwoFactorPanelProps = {
+  enabled: boolean;
+  /** A role of the user requires it: it is shown as on, with no way to turn it off. */
+  required: boolean;
+};
 
 /** Two-factor sign-in of the signed-in user: its state, setting it up, turning it off. */
-export function TwoFactorPanel({ enabled }: TwoFactorPanelProps) {
+export function TwoFactorPanel({ enabled, required }: TwoFactorPanelProps) {
   const { t } = useTranslation();
   const [enrolling, setEnrolling] = useState(false);
   const [disableOpened, disableDialog] = useDisclosure(false);
@@ -41,7 +45,9 @@ export function TwoFactorPanel({ enabled }: TwoFactorPanelProps) {
         {t('account.twoFactorExplained')}
       </Text>
 
-      {enabled ? (
+      {enabled && required ? (
+        <Text size="sm">{t('account.twoFactorDisableRequired')}</Text>
+      ) : enabled ? (
         <Group>
           <Button variant="default" color="red" onClick={disableDialog.open}>
             {t('account.twoFactorDisable')}
