@@ -25,13 +25,14 @@ export function installAccessControl(app: FastifyInstance, allowedOrigins: (requ
     for (const method of [route.method].flat()) apiRoutes.push({ method, url: route.url, access });
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access as Access | undefined;
     if (!access) return;
     checkOrigin(request, allowedOrigins(request));
     if (access === 'public') return;
     const actor = await request.server.deps.sessions.resolveActor(request);
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+    for (const cookie of actor.setCookies) reply.header('set-cookie', cookie);
     request.actor = actor.actor;
     request.sessionToken = actor.sessionToken;
     request.twoFactor = { required: actor.twoFactorRequired, setupRequired: actor.twoFactorSetupRequired };

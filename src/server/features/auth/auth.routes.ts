@@ -80,6 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const signedIn = request.headers.cookie ? await app.deps.sessions.resolveActor(request) : null;
+      for (const cookie of signedIn?.setCookies ?? []) reply.header('set-cookie', cookie);
       const { forwarded, body } = await relay(request, reply, request.body);
       const userId = userIdOf(body) ?? signedIn?.actor.id ?? null;
       if (forwarded.status !== 200) {

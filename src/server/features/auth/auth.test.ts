@@ -102,6 +102,25 @@ describe('sign-in and sessions', async () => {
     expect(Number(rows[0]?.minutes)).toBeGreaterThan(t.config.sessionIdleMinutes - 5);
   });
 
+  it('renews the session cookie when it extends the idle limit, so the browser keeps it', async () => {
+    const { cookie, userId } = await t.signInAs(['receptionist']);
+    await t.database.db.execute(
+      sql`update sessions set expires_at = now() + interval '2 minutes', updated_at = now() - interval '58 minutes' where user_id = ${userId}`,
+    );
+    const response = await me(t, cookie);
+    expect(response.statusCode).toBe(200);
+    const renewed = response.cookies.find((c) => c.name === sessionCookieName);
+    expect(renewed).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(renewed?.maxAge).toBeGreaterThan((t.config.sessionIdleMinutes - 5) * 60);
+    expect(`${sessionCookieName}=${renewed?.value}`).toBe(cookie);
+    const { rows } = await t.database.db.execute<{ minutes: number }>(
+      sql`select extract(epoch from expires_at - now()) / 60 as minutes from sessions where user_id = ${userId}`,
+    );
+    expect(Number(rows[0]?.minutes)).toBeGreaterThan(t.config.sessionIdleMinutes - 5);
+    // A session refreshed a moment ago needs no new cookie.
+    expect((await me(t, cookie)).cookies.find((c) => c.name === sessionCookieName)).toBeUndefined();
+  });
+
   it('ends a session older than the absolute limit, however active', async () => {
     const { cookie, userId } = await t.signInAs(['receptionist']);
     const hours = t.config.sessionMaxHours + 1;

@@ -15,6 +15,11 @@ export type ResolvedActor = {
   twoFactorRequired: boolean;
   twoFactorSetupRequired: boolean;
   twoFactorEnabled: boolean;
+  /**
+   * Set-Cookie values to send with the answer: better-auth renews the session cookie when it extends
+   * the idle expiry, and a browser that never receives it drops the cookie at its original Max-Age.
+   */
+  setCookies: string[];
 };
 
 export type SessionResolver = { resolveActor: (request: FastifyRequest) => Promise<ResolvedActor | null> };
@@ -28,7 +33,7 @@ export function createSessionResolver(db: Db, auth: Auth, config: Config): Sessi
   return {
     async resolveActor(request) {
       if (!request.headers.cookie) return null;
-      const found = await auth.api.getSession({ headers: requestHeaders(request) });
+      const { headers, response: found } = await auth.api.getSession({ headers: requestHeaders(request), returnHeaders: true });
       if (!found) return null;
       if (Date.now() - new Date(found.session.createdAt).getTime() > maxAgeMs) {
         await db.delete(sessions).where(eq(sessions.id, found.session.id));
@@ -54,6 +59,7 @@ export function createSessionResolver(db: Db, auth: Auth, config: Config): Sessi
         twoFactorEnabled: user.twoFactorEnabled,
         twoFactorRequired: required,
         twoFactorSetupRequired: required && !user.twoFactorEnabled,
+        setCookies: headers.getSetCookie(),
       };
     },
   };
