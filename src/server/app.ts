@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/open-database.js';
 import type { Config } from './config.js';
@@ -21,6 +22,7 @@ import { projectsRoutes } from './features/projects/projects.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { installAccessControl } from './http/access.js';
 import { body as errorBody, handleFrameworkError, installErrorHandler } from './http/error-handler.js';
+import { serializeError } from './http/log-serializers.js';
 import { installNulCharacterGuard } from './http/nul-character-guard.js';
 
 export type AppDeps = {
@@ -37,6 +39,8 @@ export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.met
 
 export type BuildAppOptions = {
   logger?: boolean;
+  /** Where the log goes instead of standard output (tests read it). */
+  logStream?: DestinationStream;
   /** The built web client to serve; the default is `dist/web` when it exists, null serves none. */
   webRoot?: string | null;
 };
@@ -52,8 +56,13 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         ? false
         : {
             level: deps.config.logLevel,
-            // Only the path is logged: query strings carry search terms, which are personal data.
-            serializers: { req: (req) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }) },
+            ...(options.logStream ? { stream: options.logStream } : {}),
+            serializers: {
+              // Only the path is logged: query strings carry search terms, which are personal data.
+              req: (req) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+              // Database errors quote the query's parameters (client names …): see serializeError.
+              err: serializeError,
+            },
             redact: ['req.headers.cookie', 'req.headers.authorization'],
           },
     genReqId: () => crypto.randomUUID(),
