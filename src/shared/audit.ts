@@ -16,6 +16,8 @@ export const auditActions = [
   'user.deactivated',
   'user.reactivated',
   'user.locale_changed',
+  'user.password_reset',
+  'user.two_factor_reset',
   'branch.created',
   'branch.updated',
   'project.created',

@@ -67,3 +67,7 @@ export const changePasswordInput = z.strictObject({
   currentPassword: z.string().min(1).max(128),
   newPassword: password,
 });
+
+/** An administrator sets a new password for a staff member, to hand over in person. */
+export const setUserPasswordInput = z.strictObject({ newPassword: password });
+export type SetUserPasswordInput = z.infer<typeof setUserPasswordInput>;

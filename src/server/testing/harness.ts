@@ -8,6 +8,7 @@ import type { Role } from '../../shared/index.js';
 import { buildApp } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
 import { type Config, loadConfig } from '../config.js';
+import { hashPassword } from '../features/auth/auth.instance.js';
 import { insertUser } from '../features/users/users.service.js';
 import { freshDatabasePrefix } from './fresh-database.js';
 
@@ -41,6 +42,13 @@ export type TestAppOptions = {
   freshDatabase?: boolean;
   /** The built web client to serve; none by default, so tests do not depend on `npm run build`. */
   webRoot?: string | null;
+};
+
+let testHash: Promise<string> | undefined;
+/** The hash of testPassword, made once per test file (argon2 is slow by design). */
+const testPasswordHash = () => {
+  testHash ??= hashPassword(testPassword);
+  return testHash;
 };
 
 let counter = 0;
@@ -134,7 +142,8 @@ export async function startTestApp(
 
   const signInAs: TestApp['signInAs'] = async (roles, options = {}) => {
     const email = options.email ?? `${unique('staff')}@example.org`;
-    const userId = await insertUser(database.db, { name: `Test ${roles.join(' ')}`, email, password: testPassword, roles, locale: 'cs' });
+    const passwordHash = await testPasswordHash();
+    const userId = await insertUser(database.db, { name: `Test ${roles.join(' ')}`, email, passwordHash, roles, locale: 'cs' });
     const { response, cookie } = await signIn(email, testPassword, { remoteAddress: uniqueAddress() });
     if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
     return { cookie, userId, email };

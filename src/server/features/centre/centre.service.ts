@@ -5,6 +5,7 @@ import { type Role, roles, type Settings, type SetupInput, settingsResponse } fr
 import { AppError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { hashPassword } from '../auth/auth.instance.js';
 import { insertUser } from '../users/users.service.js';
 import {
   countUsers,
@@ -67,6 +68,8 @@ export type SetupOrigin = { requestId: string; ip: string };
  * sets up a centre usually leads it; roles can be changed later). Refused once any user exists.
  */
 export async function completeSetup(db: Db, origin: SetupOrigin, input: SetupInput): Promise<{ userId: string }> {
+  // Hashed before the transaction opens (see insertUser).
+  const passwordHash = await hashPassword(input.adminPassword);
   return db.transaction(async (tx) => {
     // Serialises concurrent first-run attempts: the second one finds the user the first created.
     await tx.execute('select pg_advisory_xact_lock(4242)');
@@ -75,7 +78,7 @@ export async function completeSetup(db: Db, origin: SetupOrigin, input: SetupInp
     const userId = await insertUser(tx, {
       name: input.adminName,
       email: input.adminEmail,
-      password: input.adminPassword,
+      passwordHash,
       roles: ['admin', 'coordinator'],
       locale: input.locale,
     });

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/open-database.js';
-import { accounts, sessions, users } from '../../../db/schema/index.js';
+import { accounts, sessions, twoFactors, users } from '../../../db/schema/index.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -14,23 +14,33 @@ export async function selectUserByEmail(tx: Tx, email: string): Promise<UserRow 
   return row;
 }
 
-export async function selectUsers(
-  tx: Tx,
-  query: { q?: string | undefined; active: 'true' | 'false' | 'all'; limit: number; offset: number },
-) {
+type UsersQuery = { q?: string | undefined; active: 'true' | 'false' | 'all'; limit: number; offset: number };
+
+function usersWhere(query: UsersQuery) {
   const pattern = query.q ? `%${escapeLike(query.q)}%` : undefined;
+  return and(
+    pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
+    query.active === 'all' ? undefined : eq(users.active, query.active === 'true'),
+  );
+}
+
+export async function selectUsers(tx: Tx, query: UsersQuery) {
   return tx
     .select({ user: users, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(users)
-    .where(
-      and(
-        pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
-        query.active === 'all' ? undefined : eq(users.active, query.active === 'true'),
-      ),
-    )
+    .where(usersWhere(query))
     .orderBy(asc(users.name), asc(users.id))
     .limit(query.limit)
     .offset(query.offset);
+}
+
+/** How many users match the query's filters, whatever its page. */
+export async function countUsers(tx: Tx, query: UsersQuery): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(users)
+    .where(usersWhere(query));
+  return row?.n ?? 0;
 }
 
 /**
@@ -77,6 +87,21 @@ export async function updatePasswordHash(tx: Tx, userId: string, passwordHash: s
 /** Ends sessions of a user at once; `keepToken` spares the session making the request. */
 export async function deleteSessionsOf(tx: Tx, userId: string, keepToken?: string) {
   await tx.delete(sessions).where(and(eq(sessions.userId, userId), keepToken ? sql`${sessions.token} <> ${keepToken}` : undefined));
+}
+
+/**
+ * Serialises changes that could leave Integra without an active administrator, until the
+ * transaction ends: a second demotion waits, then counts with the first one committed.
+ */
+export async function lockAdminCount(tx: Tx): Promise<void> {
+  // 4242 serialises the first-run setup (centre.service.ts); this key is the users' own.
+  await tx.execute(sql`select pg_advisory_xact_lock(4243)`);
+}
+
+/** Removes a user's authenticator (TOTP secret and backup codes) and turns two-factor sign-in off. */
+export async function deleteTwoFactorOf(tx: Tx, userId: string): Promise<void> {
+  await tx.delete(twoFactors).where(eq(twoFactors.userId, userId));
+  await tx.update(users).set({ twoFactorEnabled: false, updatedAt: new Date() }).where(eq(users.id, userId));
 }
 
 export async function countActiveAdmins(tx: Tx): Promise<number> {

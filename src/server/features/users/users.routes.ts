@@ -6,6 +6,7 @@ import {
   okResponse,
   listUsersQuery,
   page,
+  setUserPasswordInput,
   updateMeInput,
   updateUserInput,
   userResponse,
@@ -13,7 +14,17 @@ import {
 import { z } from 'zod';
 import { contextOf } from '../../http/context.js';
 import { getCentre } from '../centre/centre.service.js';
-import { changeMyPassword, createUser, findUsers, getMe, getUser, updateMyLocale, updateUser } from './users.service.js';
+import {
+  changeMyPassword,
+  createUser,
+  findUsers,
+  getMe,
+  getUser,
+  resetUserPassword,
+  resetUserTwoFactor,
+  updateMyLocale,
+  updateUser,
+} from './users.service.js';
 
 const userIdParams = z.strictObject({ id: z.string().min(1).max(100) });
 
@@ -55,6 +66,39 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => updateUser(contextOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/users/:id/password',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags: ['users'],
+        summary: "Set a new password for a staff member, to hand over in person; all the user's sessions end",
+        params: userIdParams,
+        body: setUserPasswordInput,
+        response: { 200: okResponse },
+      },
+    },
+    async (request) => {
+      await resetUserPassword(contextOf(request), request.params.id, request.body.newPassword);
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/api/users/:id/two-factor/reset',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags: ['users'],
+        summary: "Remove a staff member's authenticator (two-factor sign-in); all the user's sessions end",
+        params: userIdParams,
+        response: { 200: okResponse },
+      },
+    },
+    async (request) => {
+      await resetUserTwoFactor(contextOf(request), request.params.id);
+      return { ok: true as const };
+    },
   );
 
   app.get(

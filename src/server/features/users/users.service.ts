@@ -15,8 +15,11 @@ import { hashPassword, verifyPassword } from '../auth/auth.instance.js';
 import { requireBranch } from '../centre/centre.service.js';
 import {
   countActiveAdmins,
+  countUsers,
   deleteSessionsOf,
+  deleteTwoFactorOf,
   insertUserRow,
+  lockAdminCount,
   selectPasswordHash,
   selectUser,
   selectUserByEmail,
@@ -40,10 +43,14 @@ export function toUserResponse(row: UserRow): UserResponse {
   };
 }
 
-/** Inserts a staff account with its password credential; returns the new id. */
+/**
+ * Inserts a staff account with its password credential; returns the new id. The caller hashes the
+ * password before its transaction opens: hashing takes tens of milliseconds, and on PGlite's single
+ * connection an open transaction holds up every other request meanwhile.
+ */
 export async function insertUser(
   tx: Tx,
-  input: { name: string; email: string; password: string; roles: Role[]; branchId?: string | null | undefined; locale: UiLanguage },
+  input: { name: string; email: string; passwordHash: string; roles: Role[]; branchId?: string | null | undefined; locale: UiLanguage },
 ): Promise<string> {
   const emailTaken = () => new AppError('CONFLICT', 'A user with this e-mail exists', { field: 'email' });
   if (await selectUserByEmail(tx, input.email)) throw emailTaken();
@@ -59,16 +66,17 @@ export async function insertUser(
       locale: input.locale,
       emailVerified: true,
     },
-    await hashPassword(input.password),
+    input.passwordHash,
   );
   if (!inserted) throw emailTaken();
   return id;
 }
 
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<UserResponse> {
+  const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     await requireBranch(tx, input.branchId);
-    const id = await insertUser(tx, input);
+    const id = await insertUser(tx, { ...input, passwordHash });
     await recordAudit(tx, ctx, {
       action: 'user.created',
       entityType: 'user',
@@ -87,7 +95,9 @@ export async function getUser(ctx: Ctx, id: string): Promise<UserResponse> {
 
 export async function findUsers(ctx: Ctx, query: Parameters<typeof selectUsers>[1]) {
   const rows = await selectUsers(ctx.db, query);
-  return { items: rows.map((r) => toUserResponse(r.user)), total: rows[0]?.total ?? 0 };
+  // A page past the end has no row to carry the total: count separately then.
+  const total = rows[0]?.total ?? (query.offset > 0 ? await countUsers(ctx.db, query) : 0);
+  return { items: rows.map((r) => toUserResponse(r.user)), total };
 }
 
 /**
@@ -101,6 +111,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
     await requireBranch(tx, input.branchId);
     const after = await updateUserRow(tx, id, input);
     if (!after) throw notFound('User');
+    await lockAdminCount(tx);
     if ((await countActiveAdmins(tx)) === 0) {
       throw new AppError('CONFLICT', 'Integra needs at least one active administrator');
     }
@@ -152,15 +163,44 @@ export async function updateMyLocale(ctx: Ctx, locale: UiLanguage): Promise<void
 
 /** Changes the caller's password after checking the current one; other sessions end. */
 export async function changeMyPassword(ctx: Ctx, currentPassword: string, newPassword: string, sessionToken: string | undefined) {
+  // Hashing and verifying happen outside the transaction (see insertUser).
+  const digest = await selectPasswordHash(ctx.db, ctx.actor.id);
+  if (!digest || !(await verifyPassword(digest, currentPassword))) {
+    throw new AppError('VALIDATION_FAILED', 'The current password is not right', [
+      { field: 'body.currentPassword', code: 'wrong_password', message: 'The current password is not right' },
+    ]);
+  }
+  const newHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
-    const digest = await selectPasswordHash(tx, ctx.actor.id);
-    if (!digest || !(await verifyPassword(digest, currentPassword))) {
-      throw new AppError('VALIDATION_FAILED', 'The current password is not right', [
-        { field: 'body.currentPassword', code: 'wrong_password', message: 'The current password is not right' },
-      ]);
-    }
-    await updatePasswordHash(tx, ctx.actor.id, await hashPassword(newPassword));
+    await updatePasswordHash(tx, ctx.actor.id, newHash);
     await deleteSessionsOf(tx, ctx.actor.id, sessionToken);
     await recordAudit(tx, ctx, { action: 'auth.password_changed', entityType: 'user', entityId: ctx.actor.id });
+  });
+}
+
+/**
+ * An administrator sets a new password for a staff member who cannot sign in, to hand over in
+ * person. Every session of the user ends, the administrator's own too when they reset themselves.
+ */
+export async function resetUserPassword(ctx: Ctx, id: string, newPassword: string): Promise<void> {
+  const passwordHash = await hashPassword(newPassword);
+  await ctx.db.transaction(async (tx) => {
+    if (!(await selectUser(tx, id))) throw notFound('User');
+    await updatePasswordHash(tx, id, passwordHash);
+    await deleteSessionsOf(tx, id);
+    await recordAudit(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
+  });
+}
+
+/**
+ * Removes a staff member's authenticator, for one who lost it, and ends their sessions. When a role
+ * of theirs requires two-factor sign-in, they set it up again at their next sign-in.
+ */
+export async function resetUserTwoFactor(ctx: Ctx, id: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    if (!(await selectUser(tx, id))) throw notFound('User');
+    await deleteTwoFactorOf(tx, id);
+    await deleteSessionsOf(tx, id);
+    await recordAudit(tx, ctx, { action: 'user.two_factor_reset', entityType: 'user', entityId: id });
   });
 }

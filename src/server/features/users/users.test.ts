@@ -3,7 +3,18 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { hasPermission, permissions, type UserResponse } from '../../../shared/index.js';
 import { auditEventsThroughApi, createBranchThroughApi, createUserThroughApi, staffOf, uniqueWord } from '../../testing/factories.js';
-import { createTestApp, testPassword, unique } from '../../testing/harness.js';
+import { cookieOf, createTestApp, type TestApp, testPassword, unique } from '../../testing/harness.js';
+import { secretOfTotpUri, totp } from '../../testing/totp.js';
+
+/** Turns on TOTP for the signed-in user; returns the session cookie that replaces the old one. */
+async function enableTotp(t: TestApp, cookie: string): Promise<string> {
+  const enabled = await t.request({ method: 'POST', url: '/api/auth/two-factor/enable', cookie, payload: { password: testPassword } });
+  expect(enabled.statusCode, enabled.body).toBe(200);
+  const secret = secretOfTotpUri((enabled.json() as { totpURI: string }).totpURI);
+  const verified = await t.request({ method: 'POST', url: '/api/auth/two-factor/verify-totp', cookie, payload: { code: totp(secret) } });
+  expect(verified.statusCode, verified.body).toBe(200);
+  return cookieOf(verified) || cookie;
+}
 
 describe('staff accounts', async () => {
   const t = await createTestApp();
@@ -117,6 +128,9 @@ describe('staff accounts', async () => {
     expect((await list({ q: tag, active: 'true' })).items.map((u) => u.id)).toEqual([made[0]?.id, made[2]?.id]);
     expect((await list({ q: tag, active: 'false' })).items.map((u) => u.id)).toEqual([made[1]?.id]);
     expect(await list({ q: tag, limit: '1', offset: '1' })).toMatchObject({ total: 3, items: [{ id: made[1]?.id }] });
+    // A page past the end is empty but still tells how many there are.
+    expect(await list({ q: tag, limit: '2', offset: '4' })).toEqual({ total: 3, items: [] });
+    expect(await list({ q: tag, active: 'false', offset: '1' })).toEqual({ total: 1, items: [] });
     expect((await list({ q: made[2]?.email as string })).items.map((u) => u.id)).toEqual([made[2]?.id]);
     // LIKE wildcards match literally.
     expect((await list({ q: `${tag.slice(0, 6)}%` })).total).toBe(0);
@@ -136,5 +150,109 @@ describe('staff accounts', async () => {
         centre: { name: expect.any(String), regionCode: expect.any(String) },
       });
     }
+  });
+
+  describe('helping a locked-out colleague', () => {
+    const me = (cookie: string) => t.request({ method: 'GET', url: '/api/me', cookie });
+    const setPassword = (id: string, payload: unknown, cookie = admin.cookie) =>
+      t.request({ method: 'POST', url: `/api/users/${id}/password`, cookie, payload: payload as object });
+    const resetTwoFactor = (id: string, cookie = admin.cookie) =>
+      t.request({ method: 'POST', url: `/api/users/${id}/two-factor/reset`, cookie });
+    const newPassword = 'a brand new passphrase 42';
+
+    it('sets a new password: the old one stops working, the new one signs in, every session ends', async () => {
+      const user = await createUserThroughApi(t);
+      const first = await t.signIn(user.email);
+      const second = await t.signIn(user.email);
+      expect((await me(first.cookie)).statusCode).toBe(200);
+
+      const response = await setPassword(user.id, { newPassword });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toEqual({ ok: true });
+      expect(response.body).not.toContain(newPassword);
+
+      expect((await me(first.cookie)).statusCode).toBe(401);
+      expect((await me(second.cookie)).statusCode).toBe(401);
+      expect((await t.signIn(user.email)).response.statusCode).toBe(401);
+      const signedIn = await t.signIn(user.email, newPassword);
+      expect(signedIn.response.statusCode).toBe(200);
+      expect((await me(signedIn.cookie)).statusCode).toBe(200);
+
+      const entries = (await auditEventsThroughApi(t, { action: 'user.password_reset', actorId: admin.userId })).filter(
+        (e) => e.entityId === user.id,
+      );
+      expect(entries).toHaveLength(1);
+      expect(JSON.stringify(entries)).not.toContain(newPassword);
+    });
+
+    it('refuses a short, missing or extra-field password with 400 and changes nothing', async () => {
+      const user = await createUserThroughApi(t);
+      const { cookie } = await t.signIn(user.email);
+      for (const [payload, field] of [
+        [{ newPassword: 'too short' }, 'body.newPassword'],
+        [{ newPassword: 'x'.repeat(129) }, 'body.newPassword'],
+        [{}, 'body.newPassword'],
+        [{ newPassword: 12345678901234 }, 'body.newPassword'],
+      ] as const) {
+        const response = await setPassword(user.id, payload);
+        expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(response.json()).toMatchObject({
+          error: { code: 'VALIDATION_FAILED', details: expect.arrayContaining([expect.objectContaining({ field })]) },
+        });
+      }
+      const extra = await setPassword(user.id, { newPassword, currentPassword: testPassword });
+      expect(extra.statusCode).toBe(400);
+      expect(extra.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+      expect((await setPassword(randomUUID(), { newPassword })).statusCode).toBe(404);
+
+      // Nothing changed: the session lives on and the old password still signs in.
+      expect((await me(cookie)).statusCode).toBe(200);
+      expect((await t.signIn(user.email)).response.statusCode).toBe(200);
+      const entries = (await auditEventsThroughApi(t, { action: 'user.password_reset' })).filter((e) => e.entityId === user.id);
+      expect(entries).toHaveLength(0);
+    });
+
+    it('is for administrators only', async () => {
+      const user = await createUserThroughApi(t);
+      const coordinator = await staffOf(t, 'coordinator');
+      expect((await setPassword(user.id, { newPassword }, coordinator.cookie)).statusCode).toBe(403);
+      expect((await resetTwoFactor(user.id, coordinator.cookie)).statusCode).toBe(403);
+      expect((await t.signIn(user.email)).response.statusCode).toBe(200);
+    });
+
+    it('resets two-step sign-in: the authenticator is removed, sessions end, the password alone signs in', async () => {
+      const user = await createUserThroughApi(t, { roles: ['social_counsellor'] });
+      const cookie = await enableTotp(t, (await t.signIn(user.email)).cookie);
+      expect((await me(cookie)).json()).toMatchObject({ twoFactorEnabled: true });
+      expect((await t.signIn(user.email)).response.json()).toMatchObject({ twoFactorRedirect: true });
+
+      const response = await resetTwoFactor(user.id);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toEqual({ ok: true });
+
+      expect((await me(cookie)).statusCode).toBe(401);
+      const { rows } = await t.database.db.execute(sql`select id from two_factors where user_id = ${user.id}`);
+      expect(rows).toHaveLength(0);
+      expect((await get(user.id)).json()).toMatchObject({ twoFactorEnabled: false });
+      const signedIn = await t.signIn(user.email);
+      expect(signedIn.response.statusCode).toBe(200);
+      expect(signedIn.response.json()).not.toHaveProperty('twoFactorRedirect', true);
+      expect((await me(signedIn.cookie)).json()).toMatchObject({ twoFactorEnabled: false });
+
+      const entries = (await auditEventsThroughApi(t, { action: 'user.two_factor_reset', actorId: admin.userId })).filter(
+        (e) => e.entityId === user.id,
+      );
+      expect(entries).toHaveLength(1);
+    });
+
+    it('refuses a two-step reset for an unknown user or a malformed id', async () => {
+      const user = await createUserThroughApi(t);
+      const { cookie } = await t.signIn(user.email);
+      expect((await resetTwoFactor(randomUUID())).statusCode).toBe(404);
+      expect(
+        (await t.request({ method: 'POST', url: `/api/users/${'x'.repeat(101)}/two-factor/reset`, cookie: admin.cookie })).statusCode,
+      ).toBe(400);
+      expect((await me(cookie)).statusCode).toBe(200);
+    });
   });
 });
