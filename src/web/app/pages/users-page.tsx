@@ -1,6 +1,6 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconKey, IconPlus, IconSearch, IconShieldOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserResponse } from '../../../shared/index.js';
@@ -14,7 +14,7 @@ import { showSuccess } from '../../components/feedback/show-notification.js';
 import { isApiError } from '../../components/api/api-error.js';
 import { SelectField } from '../../components/forms/select-field.js';
 import { PageHeader } from '../../components/layout/page-header.js';
-import { UserForm, UserTable, useFindUsers, useUpdateUser } from '../../features/users/index.js';
+import { SetPasswordForm, UserForm, UserTable, useFindUsers, useResetUserTwoFactor, useUpdateUser } from '../../features/users/index.js';
 import { useSession } from '../session/session-context.js';
 import { useBranchOptions } from './use-reference-options.js';
 
@@ -30,14 +30,23 @@ export function UsersPage() {
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<UserResponse | 'new' | null>(null);
   const [toggling, setToggling] = useState<UserResponse | null>(null);
+  const [settingPassword, setSettingPassword] = useState<UserResponse | null>(null);
+  const [resettingTwoFactor, setResettingTwoFactor] = useState<UserResponse | null>(null);
   const users = useFindUsers({ q: debouncedSearch || undefined, active, limit, offset });
   const branches = useBranchOptions(editing && editing !== 'new' ? editing.branchId : null);
   const updateUser = useUpdateUser();
+  const resetTwoFactor = useResetUserTwoFactor();
 
   const closeToggle = () => {
     setToggling(null);
     updateUser.reset();
   };
+  const closeTwoFactorReset = () => {
+    setResettingTwoFactor(null);
+    resetTwoFactor.reset();
+  };
+  // Help for a colleague who cannot sign in; the administrator's own account is managed under My account.
+  const helped = editing && editing !== 'new' && editing.id !== me.id ? editing : null;
 
   return (
     <>
@@ -122,7 +131,74 @@ export function UsersPage() {
             onCancel={() => setEditing(null)}
           />
         ) : null}
+        {helped ? (
+          <Stack gap="xs" mt="xl">
+            <Divider />
+            <Title order={3} size="h5">
+              {t('users.signInHelp')}
+            </Title>
+            <Text size="sm">{t('users.signInHelpText')}</Text>
+            <Group gap="sm">
+              <Button
+                variant="default"
+                leftSection={<IconKey size={16} aria-hidden />}
+                onClick={() => {
+                  setEditing(null);
+                  setSettingPassword(helped);
+                }}
+              >
+                {t('users.setPassword')}
+              </Button>
+              {helped.twoFactorEnabled ? (
+                <Button
+                  variant="default"
+                  leftSection={<IconShieldOff size={16} aria-hidden />}
+                  onClick={() => {
+                    setEditing(null);
+                    setResettingTwoFactor(helped);
+                  }}
+                >
+                  {t('users.resetTwoFactor')}
+                </Button>
+              ) : null}
+            </Group>
+          </Stack>
+        ) : null}
       </ResponsiveModal>
+
+      <ResponsiveModal opened={settingPassword !== null} onClose={() => setSettingPassword(null)} title={t('users.setPasswordTitle')}>
+        {settingPassword ? (
+          <SetPasswordForm
+            user={settingPassword}
+            onSaved={() => {
+              showSuccess(t('users.passwordSet', { name: settingPassword.name }));
+              setSettingPassword(null);
+            }}
+            onCancel={() => setSettingPassword(null)}
+          />
+        ) : null}
+      </ResponsiveModal>
+
+      <ConfirmDialog
+        opened={resettingTwoFactor !== null}
+        title={t('users.resetTwoFactorTitle')}
+        message={resettingTwoFactor ? t('users.resetTwoFactorText', { name: resettingTwoFactor.name }) : ''}
+        confirmLabel={t('users.resetTwoFactor')}
+        danger
+        loading={resetTwoFactor.isPending}
+        error={resetTwoFactor.error}
+        onClose={closeTwoFactorReset}
+        onConfirm={() => {
+          if (!resettingTwoFactor) return;
+          const { id, name } = resettingTwoFactor;
+          resetTwoFactor.mutate(id, {
+            onSuccess: () => {
+              showSuccess(t('users.twoFactorReset', { name }));
+              closeTwoFactorReset();
+            },
+          });
+        }}
+      />
 
       <ConfirmDialog
         opened={toggling !== null}
