@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, exists, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/open-database.js';
 import { clientEligibility, clientNumberCounters, clients, consents, residenceRecords, users } from '../../../db/schema/index.js';
 import type { ListClientsQuery } from '../../../shared/index.js';
-import { escapeLike } from '../users/users.repo.js';
 
 export type ClientRow = typeof clients.$inferSelect;
 export type NewClientRow = typeof clients.$inferInsert;
@@ -81,9 +80,16 @@ export async function setConsentWithdrawn(tx: Tx, consentId: string, withdrawnOn
   await tx.update(consents).set({ withdrawnOn }).where(eq(consents.id, consentId));
 }
 
-/** Clients whose folded names contain every given word; uses the trigram index on search_text. */
+/**
+ * Clients whose folded names contain every given word; uses the trigram index on search_text. The
+ * word is folded before LIKE's wildcards are escaped: folding turns full-width ％ and ＿ into % and _,
+ * which escaped first would act as wildcards.
+ */
 function nameMatches(words: string[]): SQL[] {
-  return words.map((word) => sql`${clients.searchText} like '%' || integra_fold(${escapeLike(word)}) || '%'`);
+  return words.map(
+    (word) =>
+      sql`${clients.searchText} like '%' || replace(replace(replace(integra_fold(${word}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`,
+  );
 }
 
 const sortColumns = {

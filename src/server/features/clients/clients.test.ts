@@ -421,6 +421,19 @@ describe('clients', async () => {
   });
 
   describe('finding', () => {
+    it('takes LIKE wildcards in the search literally, also in their full-width forms', async () => {
+      const client = await createClientThroughApi(t);
+      expect((await list({ q: client.familyName })).items.map((c) => c.id)).toEqual([client.id]);
+      for (const q of ['％％', '＿＿', '%%', '__']) {
+        const found = await list({ q, archived: 'all', limit: '100' });
+        expect(found.items.map((c) => c.id)).not.toContain(client.id);
+        for (const c of found.items) {
+          const names = [c.givenName, c.familyName, c.givenNameNative, c.familyNameNative].join(' ').normalize('NFKC');
+          expect(names, q).toContain(q.normalize('NFKC'));
+        }
+      }
+    });
+
     it('pages, sorts and filters, and counts the total', async () => {
       const tag = uniqueWord('List');
       const branch = await createBranchThroughApi(t);
