@@ -128,6 +128,8 @@ describe.each<Language>(['cs', 'en', 'uk'])('client register journey in %s', (la
       await searchInput.fill('шевченко');
       const row = page.getByRole('table', { name: t('clients.tableLabel') }).getByRole('link', { name: /Shevchenko|SHEVCHENKO/i });
       await row.first().waitFor();
+      // Names stay out of the address bar (browser history, sign-in redirects).
+      expect(decodeURIComponent(page.url())).not.toMatch(/sevcenko|шевченко/i);
       await checkPage('client list with search');
       await row.first().click();
       await detailHeading.waitFor();

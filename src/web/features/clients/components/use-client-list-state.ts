@@ -1,5 +1,5 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useCallback, useMemo, useRef } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
 import { clientSortFields, type ListClientsQuery } from '../../../../shared/index.js';
 
 export type ClientSortField = (typeof clientSortFields)[number];
@@ -20,14 +20,27 @@ export type ClientListState = {
 
 const limits = [25, 50, 100];
 
-function readState(params: URLSearchParams): ClientListState {
+/** The filters kept in the address: none of them is personal data. */
+type ClientListFilters = Omit<ClientListState, 'q'>;
+
+/**
+ * The name search lives in the history entry's state, never in the address: a name in the URL
+ * would end up in the browser's history, in bookmarks and in `/sign-in?next=…`. The history entry
+ * still brings it back with the back button.
+ */
+const searchKey = 'clientSearch';
+function searchOf(locationState: unknown): string {
+  const value = (locationState as Record<string, unknown> | null)?.[searchKey];
+  return typeof value === 'string' ? value : '';
+}
+
+function readFilters(params: URLSearchParams): ClientListFilters {
   const sort = params.get('sort');
   const archived = params.get('archived');
   const eligible = params.get('eligible');
   const limit = Number(params.get('limit'));
   const offset = Number(params.get('offset'));
   return {
-    q: params.get('q') ?? '',
     citizenship: params.get('citizenship'),
     residenceCategory: params.get('residenceCategory'),
     projectId: params.get('projectId'),
@@ -41,20 +54,29 @@ function readState(params: URLSearchParams): ClientListState {
   };
 }
 
-/** The list's search, filters, order and page, kept in the address so they survive reloads and the back button. */
+/**
+ * The list's filters, order and page, kept in the address so they survive reloads and the back
+ * button; the name search is kept in the history entry's state instead (see searchOf).
+ */
 export function useClientListState() {
   const [params, setParams] = useSearchParams();
-  const state = useMemo(() => readState(params), [params]);
+  const location = useLocation();
+  const q = searchOf(location.state);
+  const state = useMemo<ClientListState>(() => ({ ...readFilters(params), q }), [params, q]);
+  const latest = useRef({ q, locationState: location.state as unknown });
+  latest.current = { q, locationState: location.state };
 
   const update = useCallback(
     (changes: Partial<ClientListState>) => {
+      const { q: changedQ, ...filterChanges } = changes;
+      const nextQ = changedQ ?? latest.current.q;
+      const locationState = { ...(latest.current.locationState as object | null), [searchKey]: nextQ };
       setParams(
         (current) => {
-          const next = { ...readState(current), ...changes };
+          const next = { ...readFilters(current), ...filterChanges };
           // Any change but paging starts again at the first page.
           if (!('offset' in changes)) next.offset = 0;
           const out = new URLSearchParams();
-          if (next.q) out.set('q', next.q);
           for (const key of ['citizenship', 'residenceCategory', 'projectId', 'eligible', 'branchId'] as const) {
             const value = next[key];
             if (value) out.set(key, value);
@@ -66,7 +88,7 @@ export function useClientListState() {
           if (next.offset) out.set('offset', String(next.offset));
           return out;
         },
-        { replace: true },
+        { replace: true, state: locationState },
       );
     },
     [setParams],
