@@ -5,11 +5,7 @@ import { LoadingState } from '../../components/feedback/loading-state.js';
 import { meQueryKey, SignInForm, useMe } from '../../features/session/index.js';
 import { useSetupStatus } from '../../features/setup/index.js';
 import { PublicLayout } from '../layout/public-layout.js';
-
-/** Where to go after signing in: only a path inside this app, never another site. */
-function safeNextPath(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
+import { safeNextPath } from '../session/safe-next-path.js';
 
 export function SignInPage() {
   const { t } = useTranslation();
