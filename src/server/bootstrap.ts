@@ -1,17 +1,42 @@
+import pino from 'pino';
 import type { Database } from '../db/open-database.js';
 import type { AppDeps } from './app.js';
 import type { Config } from './config.js';
 import { createAuth } from './features/auth/auth.instance.js';
 import { createSessionResolver } from './features/auth/sessions.js';
 import { completeSetup, isSetupRequired, loadAuthSecret } from './features/centre/centre.service.js';
-import { recomputeAllEligibility } from './features/clients/eligibility.service.js';
-import { setupInput } from '../shared/index.js';
+import { refreshEligibilityIfStale } from './features/clients/eligibility.service.js';
+import { serializeError } from './http/log-serializers.js';
+import { nextCentreMidnight, setupInput } from '../shared/index.js';
 
-const dayMs = 24 * 3_600_000;
+/** What a background job needs of a logger. */
+type JobLog = Pick<pino.Logger, 'info' | 'error'>;
+
+/**
+ * Keeps `client_eligibility` current for the day: once at start-up (a server that was down at
+ * midnight catches up) and then at every midnight in Prague. A failure is logged, without the data
+ * the database error quotes, and the next midnight tries again.
+ */
+export function scheduleEligibilityRefresh(db: Database['db'], log: JobLog): void {
+  const run = async () => {
+    try {
+      const clients = await refreshEligibilityIfStale(db, new Date());
+      if (clients > 0) log.info({ clients }, 'eligibility refreshed');
+    } catch (error) {
+      log.error({ err: error }, 'eligibility refresh failed');
+    }
+  };
+  const scheduleNext = () => {
+    // A second past midnight, so that a timer firing a moment early still sees the new day.
+    const delay = nextCentreMidnight(new Date()).getTime() - Date.now() + 1_000;
+    setTimeout(() => void run().finally(scheduleNext), delay).unref();
+  };
+  void run().finally(scheduleNext);
+}
 
 /**
  * Wires the parts together on an opened, migrated database: the auth secret, the headless first
- * administrator when configured, and the daily eligibility refresh.
+ * administrator when configured, and the eligibility refresh at start-up and every midnight.
  */
 export async function bootstrap(database: Database, config: Config, version: string, options: { jobs?: boolean } = {}): Promise<AppDeps> {
   const { db } = database;
@@ -27,8 +52,7 @@ export async function bootstrap(database: Database, config: Config, version: str
     await completeSetup(db, { requestId: 'startup', ip: '127.0.0.1' }, input);
   }
   if (options.jobs !== false) {
-    const refresh = () => db.transaction((tx) => recomputeAllEligibility(tx, new Date())).catch(() => undefined);
-    setInterval(refresh, dayMs).unref();
+    scheduleEligibilityRefresh(db, pino({ level: config.logLevel, serializers: { err: serializeError } }));
   }
   return { db, dbKind: database.kind, auth, sessions: createSessionResolver(db, auth, config), config, version };
 }

@@ -1,5 +1,5 @@
-import { eq, notInArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/open-database.js';
+import { and, eq, exists, gt, lt, notInArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/open-database.js';
 import { clientEligibility, clients } from '../../../db/schema/index.js';
 import { type EligibilityFacts, evaluateEligibility, toCentreDate } from '../../../shared/index.js';
 import { type ProjectRow, selectActiveProjects } from '../projects/projects.repo.js';
@@ -69,8 +69,8 @@ export async function recomputeEligibilityForProject(tx: Tx, project: ProjectRow
 }
 
 /**
- * Daily: permits expire and become valid with the passing of days, so every stored result is
- * recomputed for the new date.
+ * Every client's eligibility for every active project, and none for inactive ones: for data loaded
+ * in bulk (the benchmark's seed). The daily refresh is refreshEligibilityIfStale.
  */
 export async function recomputeAllEligibility(tx: Tx, now: Date): Promise<void> {
   const projects = await selectActiveProjects(tx);
@@ -94,4 +94,46 @@ async function recomputeInBatches(tx: Tx, projects: ProjectRow[], now: Date): Pr
     await storeEligibility(tx, rows, projects, today);
     lastId = (rows[rows.length - 1] as ClientFactsRow).id;
   }
+}
+
+/**
+ * Recomputes every client with a result from before today (Prague): run at start-up, so a server
+ * that was down at midnight catches up, and at each midnight. Results computed today are left as
+ * they are. Returns the number of clients recomputed.
+ */
+export async function refreshEligibilityIfStale(db: Db, now: Date): Promise<number> {
+  const today = toCentreDate(now);
+  return db.transaction(async (tx) => {
+    const projects = await selectActiveProjects(tx);
+    if (projects.length === 0) {
+      await tx.delete(clientEligibility);
+      return 0;
+    }
+    await tx.delete(clientEligibility).where(
+      notInArray(
+        clientEligibility.projectId,
+        projects.map((p) => p.id),
+      ),
+    );
+    const stale = exists(
+      tx
+        .select({ one: sql`1` })
+        .from(clientEligibility)
+        .where(and(eq(clientEligibility.clientId, clients.id), lt(clientEligibility.computedOn, today))),
+    );
+    let recomputed = 0;
+    let lastId = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await tx
+        .select(factColumns)
+        .from(clients)
+        .where(and(gt(clients.id, lastId), stale))
+        .orderBy(clients.id)
+        .limit(batchSize);
+      if (rows.length === 0) return recomputed;
+      await storeEligibility(tx, rows, projects, today);
+      recomputed += rows.length;
+      lastId = (rows[rows.length - 1] as ClientFactsRow).id;
+    }
+  });
 }

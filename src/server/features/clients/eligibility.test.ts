@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { createClientThroughApi, createProjectThroughApi, staffOf, uniqueWord } from '../../testing/factories.js';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
+import { toCentreDate } from '../../../shared/index.js';
+import { scheduleEligibilityRefresh } from '../../bootstrap.js';
+import { type ClientInput, createClientThroughApi, createProjectThroughApi, staffOf, uniqueWord } from '../../testing/factories.js';
 import { createTestApp } from '../../testing/harness.js';
-import { recomputeAllEligibility } from './eligibility.service.js';
+import { refreshEligibilityIfStale } from './eligibility.service.js';
 
 describe('the daily eligibility refresh', async () => {
   // It recomputes every client for a chosen day: a database of its own, so no other file's results move.
@@ -41,10 +44,53 @@ describe('the daily eligibility refresh', async () => {
       cookie: (await staffOf(t, 'coordinator')).cookie,
       payload: { active: false },
     });
-    await t.database.db.transaction((tx) => recomputeAllEligibility(tx, new Date('2031-01-15T08:00:00Z')));
+    await refreshEligibilityIfStale(t.database.db, new Date('2031-01-15T08:00:00Z'));
 
     expect(await eligibleIds(project.id, 'true')).toEqual([lasting.id]);
     expect(await eligibleIds(project.id, 'false')).toEqual([expiring.id]);
     expect([...(await eligibleIds(retired.id, 'true')), ...(await eligibleIds(retired.id, 'false'))]).toEqual([]);
+  });
+
+  it("recomputes the results from before today, at start-up or midnight, and leaves today's alone", async () => {
+    const project = await createProjectThroughApi(t);
+    const facts: Partial<ClientInput> = {
+      citizenships: ['VN'],
+      residence: { category: 'long_term_residence', validFrom: '2024-01-01', validUntil: '2031-06-30' },
+      address: { district: 'Most' },
+    };
+    const stale = await createClientThroughApi(t, facts);
+    const fresh = await createClientThroughApi(t, facts);
+    const rowOf = async (clientId: string) => {
+      const { rows } = await t.database.db.execute<{ eligible: boolean; computed_on: string }>(
+        sql`select eligible, computed_on::text as computed_on from client_eligibility where client_id = ${clientId} and project_id = ${project.id}`,
+      );
+      return rows[0];
+    };
+    expect(await rowOf(stale.id)).toMatchObject({ eligible: true });
+    // The day after the permit expires. The fresh client's results count as computed that day already.
+    const now = new Date('2031-07-01T08:00:00Z');
+    await t.database.db.execute(sql`update client_eligibility set computed_on = '2031-07-01' where client_id = ${fresh.id}`);
+
+    expect(await refreshEligibilityIfStale(t.database.db, now)).toBeGreaterThanOrEqual(1);
+    expect(await rowOf(stale.id)).toEqual({ eligible: false, computed_on: '2031-07-01' });
+    expect(await rowOf(fresh.id)).toEqual({ eligible: true, computed_on: '2031-07-01' });
+    // Nothing left from before that day: a second run recomputes nobody.
+    expect(await refreshEligibilityIfStale(t.database.db, now)).toBe(0);
+  });
+
+  it('is caught up at start-up when the server was down at midnight', async () => {
+    const project = await createProjectThroughApi(t);
+    const client = await createClientThroughApi(t);
+    const computedOn = async () => {
+      const { rows } = await t.database.db.execute<{ computed_on: string }>(
+        sql`select computed_on::text as computed_on from client_eligibility where client_id = ${client.id} and project_id = ${project.id}`,
+      );
+      return rows[0]?.computed_on;
+    };
+    await t.database.db.execute(sql`update client_eligibility set computed_on = '2020-01-01' where client_id = ${client.id}`);
+    const logged: string[] = [];
+    scheduleEligibilityRefresh(t.database.db, { info: (_obj: unknown, msg?: string) => logged.push(msg ?? ''), error: () => {} } as never);
+    await vi.waitFor(async () => expect(await computedOn()).toBe(toCentreDate(new Date())));
+    expect(logged).toContain('eligibility refreshed');
   });
 });
