@@ -93,6 +93,16 @@ function columnsOf(input: Omit<UpdateClientInput, 'residence'>): Partial<NewClie
   return columns;
 }
 
+/** The columns whose new value differs from the stored one (compared as diffFields compares them). */
+function changedColumns(before: ClientRow, columns: Partial<NewClientRow>): Partial<NewClientRow> {
+  const stored = before as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(columns).filter(
+      ([column, value]) => value !== undefined && JSON.stringify(stored[column] ?? null) !== JSON.stringify(value ?? null),
+    ),
+  ) as Partial<NewClientRow>;
+}
+
 function residenceColumns(residence: ResidenceInput) {
   return {
     residenceCategory: residence.category,
@@ -249,11 +259,15 @@ export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInpu
     const { residence, ...fields } = input;
     const columns = columnsOf(fields);
     const [current] = await selectResidenceHistory(tx, id);
-    if (residence && !isCurrentResidence(current, residence)) {
+    const newResidence = residence !== undefined && !isCurrentResidence(current, residence);
+    if (newResidence) {
       Object.assign(columns, residenceColumns(residence));
       await insertResidenceRecord(tx, { clientId: id, ...residenceRecordOf(residence), recordedBy: ctx.actor.id });
     }
-    const after = await updateClientRow(tx, id, columns);
+    const changed = changedColumns(before, columns);
+    // Values equal to the stored ones change nothing: no write, no new updatedAt, no empty audit entry.
+    if (Object.keys(changed).length === 0 && !newResidence) return;
+    const after = await updateClientRow(tx, id, changed);
     if (!after) throw notFound('Client');
     await recomputeEligibilityForClient(tx, id, ctx.now);
     const changes = diffFields(before, after, auditedFields, auditValuesShownFor);

@@ -187,6 +187,33 @@ describe('clients', async () => {
       expect(JSON.stringify(entry)).not.toContain('777 000');
     });
 
+    it('writes nothing and audits nothing for a change that changes nothing', async () => {
+      const client = await createClientThroughApi(t, { phone: '+420 777 000 004', address: { postcode: '40001', district: 'Most' } });
+      const unchanged = [
+        {},
+        { phone: '+420 777 000 004', givenName: client.givenName, citizenships: ['UA'] },
+        { address: { postcode: '400 01', district: 'Most' } },
+        { residence: { category: 'temporary_protection', validFrom: '2025-03-01', validUntil: '2027-03-31' } },
+      ];
+      for (const payload of unchanged) {
+        const response = await patch(client.id, payload);
+        expect(response.statusCode, JSON.stringify(payload)).toBe(200);
+        expect(response.json(), JSON.stringify(payload)).toMatchObject({
+          id: client.id,
+          phone: '+420 777 000 004',
+          updatedAt: client.updatedAt,
+        });
+      }
+      expect(await auditEventsThroughApi(t, { clientId: client.id, action: 'client.updated' })).toEqual([]);
+      expect((await get(client.id)).json()).toMatchObject({ updatedAt: client.updatedAt, residenceHistory: [expect.anything()] });
+
+      // A real change among unchanged values is written and audited with that field alone.
+      const changed = await patch(client.id, { phone: '+420 777 000 005', givenName: client.givenName });
+      expect(changed.json().updatedAt).not.toBe(client.updatedAt);
+      const entries = await auditEventsThroughApi(t, { clientId: client.id, action: 'client.updated' });
+      expect(entries.map((e) => e.changes)).toEqual([[{ field: 'phone' }]]);
+    });
+
     it('answers 404 for a change of a client that does not exist', async () => {
       const response = await patch(randomUUID(), { phone: '+420 777 000 003' });
       expect(response.statusCode).toBe(404);
