@@ -93,6 +93,14 @@ function columnsOf(input: Omit<UpdateClientInput, 'residence'>): Partial<NewClie
   return columns;
 }
 
+/** The client, when it exists and is not archived: an archived record, consents included, is read-only. */
+async function requireChangeableClient(tx: Tx, id: string): Promise<ClientRow> {
+  const client = await selectClient(tx, id);
+  if (!client) throw notFound('Client');
+  if (client.archived) throw new AppError('CONFLICT', 'An archived client cannot be changed; restore the record first');
+  return client;
+}
+
 /** The columns whose new value differs from the stored one (compared as diffFields compares them). */
 function changedColumns(before: ClientRow, columns: Partial<NewClientRow>): Partial<NewClientRow> {
   const stored = before as Record<string, unknown>;
@@ -252,9 +260,7 @@ async function loadClient(ctx: Ctx, id: string): Promise<ClientResponse> {
 /** Changes a client; a new residence status is added to the history rather than overwriting it. */
 export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInput): Promise<ClientResponse> {
   await ctx.db.transaction(async (tx) => {
-    const before = await selectClient(tx, id);
-    if (!before) throw notFound('Client');
-    if (before.archived) throw new AppError('CONFLICT', 'An archived client cannot be changed; restore the record first');
+    const before = await requireChangeableClient(tx, id);
     await requireBranch(tx, input.branchId);
     const { residence, ...fields } = input;
     const columns = columnsOf(fields);
@@ -326,7 +332,7 @@ export async function addConsent(
   input: { purpose: ConsentPurpose; givenOn: string; note?: string | null | undefined },
 ) {
   await ctx.db.transaction(async (tx) => {
-    if (!(await selectClient(tx, clientId))) throw notFound('Client');
+    await requireChangeableClient(tx, clientId);
     const consent = await insertConsent(tx, {
       clientId,
       purpose: input.purpose,
@@ -347,6 +353,7 @@ export async function addConsent(
 
 export async function withdrawConsent(ctx: Ctx, clientId: string, consentId: string, withdrawnOn: string) {
   await ctx.db.transaction(async (tx) => {
+    await requireChangeableClient(tx, clientId);
     const consent = await selectConsent(tx, clientId, consentId);
     if (!consent) throw notFound('Consent');
     if (consent.withdrawnOn) throw new AppError('CONFLICT', 'The consent is already withdrawn');

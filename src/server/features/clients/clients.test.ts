@@ -335,6 +335,48 @@ describe('clients', async () => {
   });
 
   describe('archiving', () => {
+    it('refuses to add or withdraw consents of an archived client with 409', async () => {
+      const client = await createClientThroughApi(t);
+      const consentsUrl = `/api/clients/${client.id}/consents`;
+      const given = await t.request({
+        method: 'POST',
+        url: consentsUrl,
+        cookie: receptionist.cookie,
+        payload: { purpose: 'photos_and_media', givenOn: '2026-03-02' },
+      });
+      expect(given.statusCode, given.body).toBe(201);
+      const consentId = (given.json() as ClientResponse).consents[0]?.id as string;
+      const archived = await t.request({
+        method: 'POST',
+        url: `/api/clients/${client.id}/archive`,
+        cookie: counsellor.cookie,
+        payload: { reason: 'moved away' },
+      });
+      expect(archived.statusCode, archived.body).toBe(200);
+
+      const added = await t.request({
+        method: 'POST',
+        url: consentsUrl,
+        cookie: receptionist.cookie,
+        payload: { purpose: 'newsletter', givenOn: '2026-04-01' },
+      });
+      expect(added.statusCode).toBe(409);
+      expect(added.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String) } });
+      const withdrawn = await t.request({
+        method: 'POST',
+        url: `${consentsUrl}/${consentId}/withdraw`,
+        cookie: receptionist.cookie,
+        payload: { withdrawnOn: '2026-04-15' },
+      });
+      expect(withdrawn.statusCode).toBe(409);
+      expect(withdrawn.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String) } });
+
+      expect((await get(client.id)).json()).toMatchObject({ consents: [{ id: consentId, withdrawnOn: null }] });
+      const actions = (await auditEventsThroughApi(t, { clientId: client.id })).map((e) => e.action);
+      expect(actions.filter((a) => a === 'client.consent_given')).toHaveLength(1);
+      expect(actions).not.toContain('client.consent_withdrawn');
+    });
+
     it('archives and restores a client; an archived client cannot be changed', async () => {
       const client = await createClientThroughApi(t);
       const archive = (reason: object) =>
