@@ -155,6 +155,7 @@ export type AuditItem = {
   clientId: string | null;
   changes: { field: string; before?: unknown; after?: unknown }[];
   details: Record<string, unknown> | null;
+  ip: string | null;
 };
 
 /** Audit entries matching the filters, newest first, read through GET /api/audit-events as a DPO. */

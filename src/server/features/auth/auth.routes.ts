@@ -44,6 +44,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { forwarded, body } = await relay(request, reply, request.body);
       const email = request.body.email.toLowerCase();
+      // A 429 comes from the rate limiter, before any check: recording it would let anyone who can reach
+      // the sign-in grow the audit trail without bound.
+      if (forwarded.status === 429) return body;
       if (forwarded.status !== 200) {
         await recordAudit(db, origin(request, null), { action: 'auth.sign_in_failed', details: { email, status: forwarded.status } });
       } else if (!body.twoFactorRedirect) {
@@ -83,6 +86,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       for (const cookie of signedIn?.setCookies ?? []) reply.header('set-cookie', cookie);
       const { forwarded, body } = await relay(request, reply, request.body);
       const userId = userIdOf(body) ?? signedIn?.actor.id ?? null;
+      // Rate-limited: not recorded (see sign-in).
+      if (forwarded.status === 429) return body;
       if (forwarded.status !== 200) {
         await recordAudit(db, origin(request, userId), {
           action: 'auth.sign_in_failed',
@@ -120,6 +125,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { forwarded, body } = await relay(request, reply, request.body);
       const userId = userIdOf(body);
+      // Rate-limited: not recorded (see sign-in).
+      if (forwarded.status === 429) return body;
       await recordAudit(db, origin(request, userId), {
         action: forwarded.status === 200 ? 'auth.sign_in' : 'auth.sign_in_failed',
         details: { secondFactor: 'backup_code' },

@@ -294,6 +294,18 @@ describe('sign-in rate limit', async () => {
     expect((await t.signIn(user.email, testPassword, { remoteAddress: uniqueAddress() })).response.statusCode).toBe(200);
   });
 
+  it('records refused attempts but not those the limit stops, so the audit trail cannot be flooded', async () => {
+    const email = `${unique('nobody')}@example.org`;
+    const ip = uniqueAddress();
+    const statuses = [];
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      statuses.push((await t.signIn(email, 'wrong password!', { remoteAddress: ip })).response.statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+    const failures = (await auditEventsThroughApi(t, { action: 'auth.sign_in_failed' })).filter((e) => e.details?.email === email);
+    expect(failures.map((e) => e.details?.status)).toEqual([401, 401, 401]);
+  });
+
   it('counts by the real address: headers that claim another one change nothing', async () => {
     const user = await createUserThroughApi(t);
     const ip = uniqueAddress();
@@ -326,6 +338,9 @@ describe('sign-in rate limit', async () => {
     const limited = await guess(totp(secret));
     expect(limited.statusCode).toBe(429);
     expect(errorOf(limited).code).toBe('RATE_LIMITED');
+    // The refused guesses are recorded, the one the limit stopped is not.
+    const failures = (await auditEventsThroughApi(t, { action: 'auth.sign_in_failed' })).filter((e) => e.ip === ip);
+    expect(failures.map((e) => e.details?.status)).toEqual([401, 401, 401]);
   });
 });
 
