@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/open-database.js';
 import { auditEvents, users } from '../../../db/schema/index.js';
 import { centreTimeZone, type ListAuditQuery } from '../../../shared/index.js';
@@ -9,26 +9,30 @@ export async function insertAuditEvent(tx: Tx, event: NewAuditEvent): Promise<vo
   await tx.insert(auditEvents).values(event);
 }
 
+/**
+ * One page of the trail, newest first, and the total matching. The page comes from the index on
+ * `at` (or on a filter's column and `at`) and the total from a separate count: count(*) over ()
+ * would read and sort every matching row for each page, and gives no total past the last page.
+ */
 export async function selectAuditEvents(tx: Tx, query: ListAuditQuery) {
-  const conditions = [
+  const where = and(
     query.actorId ? eq(auditEvents.actorId, query.actorId) : undefined,
     query.clientId ? eq(auditEvents.clientId, query.clientId) : undefined,
     query.action ? eq(auditEvents.action, query.action) : undefined,
     // Days are calendar days of the centre, whatever the database server's time zone.
     query.from ? gte(auditEvents.at, sql`(${query.from}::date)::timestamp at time zone ${centreTimeZone}`) : undefined,
     query.to ? lt(auditEvents.at, sql`(${query.to}::date + 1)::timestamp at time zone ${centreTimeZone}`) : undefined,
-  ];
-  const rows = await tx
-    .select({
-      event: auditEvents,
-      actorName: users.name,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(...conditions))
-    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-    .limit(query.limit)
-    .offset(query.offset);
-  return rows;
+  );
+  const [rows, [counted]] = await Promise.all([
+    tx
+      .select({ event: auditEvents, actorName: users.name })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
+      .where(where)
+      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    tx.select({ total: count() }).from(auditEvents).where(where),
+  ]);
+  return { rows, total: counted?.total ?? 0 };
 }

@@ -52,10 +52,10 @@ export function diffFields<T extends Record<string, unknown>>(
 
 /** Browses the trail; reading it is itself audited. */
 export async function findAuditEvents(ctx: Ctx, query: ListAuditQuery) {
-  const rows = await selectAuditEvents(ctx.db, query);
+  const { rows, total } = await selectAuditEvents(ctx.db, query);
   await recordAudit(ctx.db, ctx, { action: 'audit.read', details: { filters: filtersOf(query) } });
   return {
-    total: rows[0]?.total ?? 0,
+    total,
     items: rows.map(({ event, actorName }) => ({
       id: String(event.id),
       at: event.at.toISOString(),

@@ -70,6 +70,27 @@ describe('the audit trail', async () => {
     expect(paged).toMatchObject({ total: 5, items: [{ action: 'client.created' }, { action: 'client.created' }] });
   });
 
+  it('counts the total also for a page past the end, filtered or not', async () => {
+    const actorId = unique('pager');
+    await insertEntries(actorId, ['2026-01-01T10:00:00Z', '2026-01-02T10:00:00Z', '2026-01-03T10:00:00Z']);
+    expect(await browse(admin.cookie, { actorId, offset: '3' })).toEqual({ items: [], total: 3 });
+    expect(await browse(admin.cookie, { actorId, offset: '1000' })).toEqual({ items: [], total: 3 });
+    const pages = [await browse(admin.cookie, { actorId, limit: '2' }), await browse(admin.cookie, { actorId, limit: '2', offset: '2' })];
+    expect(pages.map((p) => p.total)).toEqual([3, 3]);
+    expect(pages.flatMap((p) => p.items.map((e) => e.at))).toEqual([
+      '2026-01-03T10:00:00.000Z',
+      '2026-01-02T10:00:00.000Z',
+      '2026-01-01T10:00:00.000Z',
+    ]);
+
+    const first = await browse(admin.cookie, { limit: '1' });
+    expect(first.items).toHaveLength(1);
+    expect(first.total).toBeGreaterThanOrEqual(3);
+    const pastTheEnd = await browse(admin.cookie, { offset: '1000000' });
+    expect(pastTheEnd.items).toEqual([]);
+    expect(pastTheEnd.total).toBeGreaterThanOrEqual(first.total);
+  });
+
   it('filters by period in calendar days of the centre (Prague), both ends included', async () => {
     const actorId = unique('period-actor-');
     await insertEntries(actorId, [
