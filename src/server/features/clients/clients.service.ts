@@ -93,7 +93,7 @@ function columnsOf(input: Omit<UpdateClientInput, 'residence'>): Partial<NewClie
   return columns;
 }
 
-/** The client, when it exists and is not archived: an archived record, consents included, is read-only. */
+/** The client, when it exists and is not archived: an archived record is read-only (but consents can be withdrawn). */
 async function requireChangeableClient(tx: Tx, id: string): Promise<ClientRow> {
   const client = await selectClient(tx, id);
   if (!client) throw notFound('Client');
@@ -353,7 +353,9 @@ export async function addConsent(
 
 export async function withdrawConsent(ctx: Ctx, clientId: string, consentId: string, withdrawnOn: string) {
   await ctx.db.transaction(async (tx) => {
-    await requireChangeableClient(tx, clientId);
+    // Withdrawing consent is the client's right whatever the state of the record, so an archived
+    // client's consent can still be withdrawn; only new consents need an active record.
+    if (!(await selectClient(tx, clientId))) throw notFound('Client');
     const consent = await selectConsent(tx, clientId, consentId);
     if (!consent) throw notFound('Consent');
     if (consent.withdrawnOn) throw new AppError('CONFLICT', 'The consent is already withdrawn');

@@ -26,6 +26,7 @@ export function ConsentsSection({ client, canWrite }: ConsentsSectionProps) {
   const { formatDate } = useFormat();
   const [adding, setAdding] = useState(false);
   const [withdrawing, setWithdrawing] = useState<ClientResponse['consents'][number] | null>(null);
+  // New consents need an active record; a consent can be withdrawn whatever the record's state.
   const editable = canWrite && !client.archived;
 
   return (
@@ -51,7 +52,7 @@ export function ConsentsSection({ client, canWrite }: ConsentsSectionProps) {
               <Table.Th>{t('consents.state')}</Table.Th>
               <Table.Th>{t('consents.note')}</Table.Th>
               <Table.Th>{t('consents.recordedBy')}</Table.Th>
-              {editable ? <Table.Th>{t('common.actions')}</Table.Th> : null}
+              {canWrite ? <Table.Th>{t('common.actions')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -72,7 +73,7 @@ export function ConsentsSection({ client, canWrite }: ConsentsSectionProps) {
                 </Table.Td>
                 <Table.Td>{consent.note ?? '—'}</Table.Td>
                 <Table.Td>{consent.recordedBy.name}</Table.Td>
-                {editable ? (
+                {canWrite ? (
                   <Table.Td>
                     {consent.withdrawnOn ? null : (
                       <Button
