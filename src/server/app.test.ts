@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,5 +32,26 @@ describe('serving the built web client', async () => {
       expect(response.statusCode, url).toBe(404);
       expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
     }
+  });
+});
+
+describe('a request the HTTP parser cannot read', async () => {
+  const t = await createTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+
+  it('is answered 400 with the error shape', async () => {
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET /caf\u00e9 HTTP/1.1\r\nHost: x\r\n\r\n', 'latin1'));
+      let received = '';
+      socket.on('data', (chunk) => {
+        received += chunk.toString('utf8');
+      });
+      socket.on('end', () => resolve(received));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
+    expect(body).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String) } });
   });
 });

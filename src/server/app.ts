@@ -70,6 +70,14 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: handleFrameworkError,
+    // A request Node's HTTP parser cannot read still gets the one error shape.
+    clientErrorHandler: (_error, socket) => {
+      if (!socket.writable) return;
+      const payload = JSON.stringify(errorBody('VALIDATION_FAILED', 'The request could not be read'));
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`,
+      );
+    },
   });
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);

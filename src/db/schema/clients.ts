@@ -45,6 +45,7 @@ export const clients = pgTable(
   },
   (t) => [
     index().on(t.familyName, t.givenName, t.id),
+    index().on(t.givenName, t.familyName, t.id),
     index().on(t.createdAt),
     index().on(t.dateOfBirth),
     index().on(t.branchId),

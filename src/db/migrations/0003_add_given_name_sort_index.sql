@@ -1,0 +1,1 @@
+CREATE INDEX "clients_given_name_family_name_id_index" ON "clients" USING btree ("given_name","family_name","id");
