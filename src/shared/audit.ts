@@ -64,3 +64,29 @@ export const auditEventResponse = z
     ip: z.string().nullable(),
   })
   .meta({ id: 'AuditEvent' });
+
+/** The client fields whose changes the audit trail records. */
+export const clientAuditFields = [
+  'givenName',
+  'familyName',
+  'givenNameNative',
+  'familyNameNative',
+  'sex',
+  'dateOfBirth',
+  'citizenships',
+  'languages',
+  'preferredLanguage',
+  'phone',
+  'email',
+  'street',
+  'municipality',
+  'postcode',
+  'district',
+  'branchId',
+  'note',
+  'residenceCategory',
+  'residenceValidFrom',
+  'residenceValidUntil',
+] as const;
+/** Of those, the ones that are not personal data: only their values are kept (decision 004). */
+export const clientAuditValueFields = ['branchId', 'preferredLanguage', 'languages'] as const;

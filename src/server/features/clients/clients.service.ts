@@ -1,4 +1,6 @@
 import {
+  clientAuditFields,
+  clientAuditValueFields,
   type ClientResponse,
   type ClientSummary,
   type ConsentPurpose,
@@ -53,30 +55,6 @@ export function toClientSummary(row: ClientRow): ClientSummary {
   };
 }
 
-/** Fields whose values the audit trail may show; all others are personal data and named only. */
-const auditedFields = [
-  'givenName',
-  'familyName',
-  'givenNameNative',
-  'familyNameNative',
-  'sex',
-  'dateOfBirth',
-  'citizenships',
-  'languages',
-  'preferredLanguage',
-  'phone',
-  'email',
-  'street',
-  'municipality',
-  'postcode',
-  'district',
-  'branchId',
-  'note',
-  'residenceCategory',
-  'residenceValidFrom',
-  'residenceValidUntil',
-] as const;
-const auditValuesShownFor = ['branchId', 'preferredLanguage', 'languages'] as const;
 /** A client before registration: the creation's audit entry names every field that was given. */
 const unregistered: Record<string, unknown> = { citizenships: [], languages: [] };
 
@@ -176,7 +154,7 @@ export async function createClient(ctx: Ctx, input: CreateClientInput): Promise<
       entityType: 'client',
       entityId: row.id,
       clientId: row.id,
-      changes: diffFields<Record<string, unknown>>(unregistered, row, auditedFields, auditValuesShownFor),
+      changes: diffFields<Record<string, unknown>>(unregistered, row, clientAuditFields, clientAuditValueFields),
       details: { clientNumber: row.clientNumber },
     });
     if (candidates.length > 0) {
@@ -276,7 +254,7 @@ export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInpu
     const after = await updateClientRow(tx, id, changed);
     if (!after) throw notFound('Client');
     await recomputeEligibilityForClient(tx, id, ctx.now);
-    const changes = diffFields(before, after, auditedFields, auditValuesShownFor);
+    const changes = diffFields(before, after, clientAuditFields, clientAuditValueFields);
     await recordAudit(tx, ctx, { action: 'client.updated', entityType: 'client', entityId: id, clientId: id, changes });
   });
   return loadClient(ctx, id);

@@ -1,28 +1,9 @@
 import type { TFunction } from 'i18next';
-import { type AuditAction, auditActions, type Role, roles } from '../../../../shared/index.js';
+import { type AuditAction, auditActions, clientAuditFields, type Role, roles } from '../../../../shared/index.js';
 import type { Formatters } from '../../../components/intl/use-format.js';
 
 const fieldKeys = [
-  'givenName',
-  'familyName',
-  'givenNameNative',
-  'familyNameNative',
-  'sex',
-  'dateOfBirth',
-  'citizenships',
-  'languages',
-  'preferredLanguage',
-  'phone',
-  'email',
-  'street',
-  'municipality',
-  'postcode',
-  'district',
-  'branchId',
-  'note',
-  'residenceCategory',
-  'residenceValidFrom',
-  'residenceValidUntil',
+  ...clientAuditFields,
   'code',
   'name',
   'funder',
