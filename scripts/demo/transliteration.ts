@@ -1,52 +1,12 @@
 /**
- * Just enough transliteration to give demo clients the Latin spelling their passports carry. This is
- * not the search normaliser (that one must also know older and Czech spellings); it writes names one
- * way, by the scheme each country's passports use (DOMAIN.md section 6).
+ * Just enough transliteration to give demo clients the Latin spelling their passports carry: one way,
+ * by the scheme each country's passports use (DOMAIN.md section 6). Ukrainian, Russian and Mongolian
+ * come from the search normaliser's schemes (src/shared/names); Kazakh and Bulgarian are written here.
  */
 
-type Table = Record<string, string>;
+import { type CyrillicScheme, transliterateCyrillic } from '../../src/shared/names/cyrillic-schemes.js';
 
-/** Ukrainian, Cabinet of Ministers Resolution No. 55 of 2010 (passports since 2010). */
-const ukrainian: Table = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'h',
-  ґ: 'g',
-  д: 'd',
-  е: 'e',
-  є: 'ie',
-  ж: 'zh',
-  з: 'z',
-  и: 'y',
-  і: 'i',
-  ї: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ь: '',
-  ю: 'iu',
-  я: 'ia',
-  "'": '',
-  '’': '',
-  ʼ: '',
-};
-/** Letters written differently at the start of a word. */
-const ukrainianInitial: Table = { є: 'ye', ї: 'yi', й: 'y', ю: 'yu', я: 'ya' };
+type Table = Record<string, string>;
 
 /** Russian, ICAO Doc 9303 (Russian passports since 2015). */
 const russian: Table = {
@@ -88,22 +48,6 @@ const russian: Table = {
 /** Kazakh Cyrillic: the Russian ICAO letters plus Kazakh ones, written plainly as Kazakh passports do. */
 const kazakh: Table = { ...russian, ә: 'a', ғ: 'g', қ: 'k', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i' };
 
-/** Mongolian, MNS 5217:2012, with ö and ü folded to o and u as machine-readable documents write them. */
-const mongolian: Table = {
-  ...russian,
-  е: 'ye',
-  ё: 'yo',
-  ж: 'j',
-  й: 'i',
-  ө: 'o',
-  ү: 'u',
-  щ: 'sh',
-  ъ: 'i',
-  ь: 'i',
-  ю: 'yu',
-  я: 'ya',
-};
-
 /** Bulgarian, the official streamlined system (Transliteration Act 2009). */
 const bulgarian: Table = {
   ...russian,
@@ -117,32 +61,23 @@ const bulgarian: Table = {
 };
 
 export type Scheme = 'uk' | 'ru' | 'kk' | 'mn' | 'bg';
-const schemes: Record<Scheme, { table: Table; initial?: Table; pairs?: Table }> = {
-  uk: { table: ukrainian, initial: ukrainianInitial, pairs: { зг: 'zgh' } },
-  ru: { table: russian },
-  kk: { table: kazakh },
-  mn: { table: mongolian },
-  bg: { table: bulgarian },
-};
 
-const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+/** Schemes the search normaliser knows: the demo uses the same code to write passport spellings. */
+const sharedSchemes: Partial<Record<Scheme, CyrillicScheme>> = { uk: 'uk-kmu55-2010', ru: 'ru-icao9303', mn: 'mn-mns5217' };
+/** Kazakh and Bulgarian spellings, which only the demo needs. */
+const localTables: Partial<Record<Scheme, Table>> = { kk: kazakh, bg: bulgarian };
 
 /** Writes a Cyrillic name in Latin letters by the given passport scheme, keeping capitals. */
 export function transliterate(value: string, scheme: Scheme): string {
-  const { table, initial, pairs } = schemes[scheme];
-  const chars = [...value];
+  const shared = sharedSchemes[scheme];
+  // Mongolian machine-readable lines write ö and ü as o and u.
+  if (shared) return stripDiacritics(transliterateCyrillic(value, shared));
+  const table = localTables[scheme] ?? russian;
   let out = '';
-  for (let i = 0; i < chars.length; i++) {
-    const char = chars[i] as string;
+  for (const char of value) {
     const lower = char.toLowerCase();
-    const upper = char !== lower;
-    const pair = pairs?.[(lower + (chars[i + 1] ?? '')).toLowerCase()];
-    // "Start of a word" ignores apostrophes: in Короп'є the є is inside the word.
-    const atStart = !isLetter(chars[i - 1]) && chars[i - 1] !== "'" && chars[i - 1] !== '’';
-    let latin = pair ?? (atStart ? initial?.[lower] : undefined) ?? table[lower];
-    if (pair) i++;
-    if (latin === undefined) latin = lower;
-    out += upper && latin.length > 0 ? (latin[0] as string).toUpperCase() + latin.slice(1) : latin;
+    const latin = table[lower] ?? lower;
+    out += char !== lower && latin.length > 0 ? (latin[0] as string).toUpperCase() + latin.slice(1) : latin;
   }
   return out;
 }
