@@ -16,7 +16,8 @@ import { openDatabase } from '../src/db/open-database.js';
 import type { Db } from '../src/db/open-database.js';
 import { loadConfig } from '../src/server/config.js';
 import { completeSetup, createBranch, findBranches, getCentre, isSetupRequired } from '../src/server/features/centre/centre.service.js';
-import { addConsent, createClient, findClients, setClientArchived, updateClient } from '../src/server/features/clients/clients.service.js';
+import { findClients } from '../src/server/features/clients/client-search.service.js';
+import { addConsent, createClient, setClientArchived, updateClient } from '../src/server/features/clients/clients.service.js';
 import { createProject } from '../src/server/features/projects/projects.service.js';
 import { selectUserByEmail, selectUsers } from '../src/server/features/users/users.repo.js';
 import { createUser } from '../src/server/features/users/users.service.js';
@@ -145,6 +146,26 @@ async function seed(db: Db, kind: string) {
     }
   }
 
+  // One person registered twice, at another branch under the Czech spelling of the name: the pair a
+  // coordinator can merge. The receptionist confirmed the warning, so the confirmation is audited too.
+  const twice = people.find((p) => p.familyNameNative === 'Шевченко');
+  if (twice) {
+    const { address, residence, ...fields } = twice;
+    await createClient(
+      contextFor(actor('reception.decin@demo.example.org')),
+      createClientInput.parse({
+        ...fields,
+        givenName: 'Oleksandr',
+        familyName: 'Ševčenko',
+        givenNameNative: null,
+        familyNameNative: null,
+        phone: '+420 731 555 018',
+        branchId: branchIds.get('Děčín') ?? null,
+        confirmDuplicate: true,
+      }),
+    );
+  }
+
   const eligibleCounts = [];
   for (const project of projects) {
     const query = listClientsQuery.parse({ projectId: project.id, eligible: 'true', limit: 1 });
@@ -154,7 +175,9 @@ async function seed(db: Db, kind: string) {
   print(`Demo centre seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${kind}).`);
   print(`  branches: ${[...branchIds.keys()].join(', ')}`);
   print(`  projects: ${projects.map((p) => p.code).join(', ')}`);
-  print(`  clients: ${people.length} (${archived} archived); eligible now: ${eligibleCounts.join(', ')}`);
+  print(
+    `  clients: ${people.length} (${archived} archived)${twice ? ', and one of them registered twice' : ''}; eligible now: ${eligibleCounts.join(', ')}`,
+  );
   print();
   print('Sign in with (every demo account has the same password):');
   print(`  password: ${demoPassword}`);

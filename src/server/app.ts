@@ -16,6 +16,7 @@ import type { Auth } from './features/auth/auth.instance.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import type { SessionResolver } from './features/auth/sessions.js';
 import { centreRoutes } from './features/centre/centre.routes.js';
+import { clientMergeRoutes } from './features/clients/client-merge.routes.js';
 import { clientsRoutes } from './features/clients/clients.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { projectsRoutes } from './features/projects/projects.routes.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(usersRoutes);
   await app.register(projectsRoutes);
   await app.register(clientsRoutes);
+  await app.register(clientMergeRoutes);
   await app.register(auditRoutes);
 
   const webRoot = options.webRoot === undefined ? (existsSync(defaultWebRoot) ? defaultWebRoot : null) : options.webRoot;

@@ -1,11 +1,12 @@
 import pino from 'pino';
-import type { Database } from '../db/open-database.js';
+import { type Database, refreshPlannerStatistics } from '../db/open-database.js';
 import type { AppDeps } from './app.js';
 import type { Config } from './config.js';
 import { createAuth } from './features/auth/auth.instance.js';
 import { createSessionResolver } from './features/auth/sessions.js';
 import { completeSetup, isSetupRequired, loadAuthSecret } from './features/centre/centre.service.js';
 import { refreshEligibilityIfStale } from './features/clients/eligibility.service.js';
+import { backfillNameKeys } from './features/clients/name-keys.service.js';
 import { serializeError } from './http/log-serializers.js';
 import { nextCentreMidnight, setupInput } from '../shared/index.js';
 
@@ -13,15 +14,17 @@ import { nextCentreMidnight, setupInput } from '../shared/index.js';
 type JobLog = Pick<pino.Logger, 'info' | 'error'>;
 
 /**
- * Keeps `client_eligibility` current for the day: once at start-up (a server that was down at
+ * Keeps `client_eligibility` current for the day, and on PGlite the planner's statistics: once at start-up (a server that was down at
  * midnight catches up) and then at every midnight in Prague. A failure is logged, without the data
  * the database error quotes, and the next midnight tries again.
  */
-export function scheduleEligibilityRefresh(db: Database['db'], log: JobLog): void {
+export function scheduleEligibilityRefresh(database: Database, log: JobLog): void {
   const run = async () => {
     try {
-      const clients = await refreshEligibilityIfStale(db, new Date());
+      const clients = await refreshEligibilityIfStale(database.db, new Date());
       if (clients > 0) log.info({ clients }, 'eligibility refreshed');
+      // A day's registrations change the data the planner estimates from.
+      await refreshPlannerStatistics(database);
     } catch (error) {
       log.error({ err: error }, 'eligibility refresh failed');
     }
@@ -35,11 +38,14 @@ export function scheduleEligibilityRefresh(db: Database['db'], log: JobLog): voi
 }
 
 /**
- * Wires the parts together on an opened, migrated database: the auth secret, the headless first
+ * Wires the parts together on an opened, migrated database: the clients' name keys where missing or
+ * stale, the auth secret, the headless first
  * administrator when configured, and the eligibility refresh at start-up and every midnight.
  */
 export async function bootstrap(database: Database, config: Config, version: string, options: { jobs?: boolean } = {}): Promise<AppDeps> {
   const { db } = database;
+  const backfilled = await backfillNameKeys(db);
+  await refreshPlannerStatistics(database, { vacuum: backfilled > 0 });
   const auth = createAuth(db, config, await loadAuthSecret(db, config.authSecret));
   if (config.initialAdmin && (await isSetupRequired(db))) {
     const input = setupInput.parse({
@@ -52,7 +58,7 @@ export async function bootstrap(database: Database, config: Config, version: str
     await completeSetup(db, { requestId: 'startup', ip: '127.0.0.1' }, input);
   }
   if (options.jobs !== false) {
-    scheduleEligibilityRefresh(db, pino({ level: config.logLevel, serializers: { err: serializeError } }));
+    scheduleEligibilityRefresh(database, pino({ level: config.logLevel, serializers: { err: serializeError } }));
   }
   return { db, dbKind: database.kind, auth, sessions: createSessionResolver(db, auth, config), config, version };
 }

@@ -110,7 +110,8 @@ function registration(i: number) {
     dateOfBirth: '1988-02-29',
     citizenships: ['UA'],
     languages: ['uk'],
-    phone: '+420 777 123 456',
+    // Each person a phone of their own: one phone, one birth date and names a letter apart would be a likely duplicate.
+    phone: `+420 777 ${String(100_000 + i)}`,
     address: { street: 'Masarykova 12', municipality: 'Ústí nad Labem', postcode: '40001', district: 'Ústí nad Labem' },
     residence: { category: 'temporary_protection', validFrom: '2025-03-01', validUntil: '2027-03-31' },
   };

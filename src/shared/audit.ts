@@ -29,6 +29,8 @@ export const auditActions = [
   'client.archived',
   'client.unarchived',
   'client.duplicate_confirmed',
+  'client.merged',
+  'client.merged_away',
   'client.consent_given',
   'client.consent_withdrawn',
   'audit.read',

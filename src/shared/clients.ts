@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode, isoDate, languageCode, optionalText, pagingQuery, text, uuid } from './common.js';
+import { countryCode, isoDate, languageCode, optionalText, pagingQuery, text, uuid, visibleLength } from './common.js';
 import { eligibilityResult } from './eligibility.js';
 import { allDistricts } from './regions.js';
 import { residenceCategories } from './residence.js';
@@ -123,6 +123,10 @@ export const consentRecord = z.object({
   recordedBy: z.object({ id: z.string(), name: z.string() }),
 });
 
+/** Another client record named by id and number. */
+export const clientReference = z.object({ id: uuid, clientNumber: z.string() });
+export type ClientReference = z.infer<typeof clientReference>;
+
 export const clientSummary = z.object({
   id: uuid,
   clientNumber: z.string(),
@@ -138,6 +142,8 @@ export const clientSummary = z.object({
     .nullable(),
   branchId: z.string().nullable(),
   archived: z.boolean(),
+  /** Set when this record was merged into another: the survivor that now holds the person's records. */
+  mergedInto: clientReference.nullable(),
 });
 export type ClientSummary = z.infer<typeof clientSummary>;
 
@@ -160,18 +166,27 @@ export const clientResponse = clientSummary
     residenceHistory: z.array(residenceRecord),
     consents: z.array(consentRecord),
     eligibility: z.array(eligibilityResult),
+    /** Records merged into this one; their numbers and links lead here. */
+    mergedFrom: z.array(clientReference),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .meta({ id: 'Client' });
 export type ClientResponse = z.infer<typeof clientResponse>;
 
-export const clientSortFields = ['familyName', 'givenName', 'clientNumber', 'dateOfBirth', 'createdAt'] as const;
+/** Most characters a search may have; longer queries are refused, shorter ones never fail. */
+export const maxSearchLength = 500;
+
+/** `relevance` (best match first) needs `q`, and is what a search sorts by unless told otherwise. */
+export const clientSortFields = ['relevance', 'familyName', 'givenName', 'clientNumber', 'dateOfBirth', 'createdAt'] as const;
 
 export const listClientsQuery = z
   .strictObject({
-    /** Name search, accent- and case-insensitive; at least two characters. */
-    q: z.string().trim().max(200).optional(),
+    /**
+     * Search: names in any script or spelling (typos too), a client number, a phone number, an e-mail,
+     * a birth date or year with a name ("shevchenko 1985", "15.3.1985"). At least two characters.
+     */
+    q: z.string().trim().max(maxSearchLength).optional(),
     citizenship: countryCode.optional(),
     residenceCategory: z.enum(residenceCategories).optional(),
     /** With `eligible`, keep clients whose eligibility for this project matches. */
@@ -179,11 +194,13 @@ export const listClientsQuery = z
     eligible: z.enum(['true', 'false']).optional(),
     branchId: uuid.optional(),
     archived: z.enum(['false', 'true', 'all']).default('false'),
-    sort: z.enum(clientSortFields).default('familyName'),
+    /** Default: `relevance` with `q`, else `familyName`. */
+    sort: z.enum(clientSortFields).optional(),
     order: z.enum(['asc', 'desc']).default('asc'),
     ...pagingQuery,
   })
-  .refine((query) => !query.q || query.q.length >= 2, { message: 'Type at least two characters', path: ['q'] })
+  .refine((query) => query.q === undefined || visibleLength(query.q) >= 2, { message: 'Type at least two characters', path: ['q'] })
+  .refine((query) => query.sort !== 'relevance' || query.q !== undefined, { message: 'Sorting by relevance needs q', path: ['sort'] })
   .refine((query) => !query.projectId === !query.eligible, {
     message: 'projectId and eligible filter together: give both or neither',
     path: ['eligible'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, isRealIsoDate } from './common.js';
+import { isoDate, isRealIsoDate, removeInvisibleMarks, visibleLength } from './common.js';
 import { nextCentreMidnight, toCentreDate } from './dates.js';
 
 describe('isRealIsoDate', () => {
@@ -42,5 +42,15 @@ describe('nextCentreMidnight', () => {
     // Across the changes of summer time (29 March and 25 October 2026).
     expect(nextCentreMidnight(new Date('2026-03-29T12:00:00Z')).toISOString()).toBe('2026-03-29T22:00:00.000Z');
     expect(nextCentreMidnight(new Date('2026-10-25T12:00:00Z')).toISOString()).toBe('2026-10-25T23:00:00.000Z');
+  });
+});
+
+describe('visible text', () => {
+  it('counts what a person sees: no invisible marks, a decomposed letter once', () => {
+    expect(removeInvisibleMarks('\u200BPetr\u202E\uFEFF')).toBe('Petr');
+    expect(visibleLength('a\u0301')).toBe(1);
+    expect(visibleLength('\u0301\u0301')).toBe(0);
+    expect(visibleLength(' \u200B\u200Ba ')).toBe(1);
+    expect(visibleLength('Že')).toBe(2);
   });
 });

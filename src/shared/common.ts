@@ -10,6 +10,22 @@ export function isRealIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** Zero-width and bidirectional marks (and soft hyphens) that copy-paste brings along invisibly. */
+const invisibleMarks = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/gu;
+
+/** The text without invisible marks. */
+export function removeInvisibleMarks(value: string): string {
+  return value.replace(invisibleMarks, '');
+}
+
+/**
+ * Characters of a text that a person can see: invisible marks do not count, nor do combining marks
+ * (a decomposed "á" is one character). The search's two-character minimum counts these.
+ */
+export function visibleLength(value: string): number {
+  return [...removeInvisibleMarks(value.normalize('NFC').replace(/\p{M}/gu, '')).trim()].length;
+}
+
 /** A calendar date, YYYY-MM-DD. */
 export const isoDate = z
   .string()

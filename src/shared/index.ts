@@ -1,5 +1,6 @@
 export * from './audit.js';
 export * from './centre.js';
+export * from './client-search.js';
 export * from './clients.js';
 export * from './common.js';
 export * from './eligibility.js';
@@ -11,3 +12,4 @@ export * from './regions.js';
 export * from './residence.js';
 export * from './users.js';
 export * from './dates.js';
+export * from './names/name-keys.js';

@@ -1,5 +1,18 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { ConsentPurpose, EligibilityReason, ResidenceCategory } from '../../shared/index.js';
 import { users } from './auth.js';
 import { branches } from './centre.js';
@@ -36,6 +49,23 @@ export const clients = pgTable(
       (): SQL =>
         sql`integra_fold(coalesce(${clients.givenName}, '') || ' ' || coalesce(${clients.familyName}, '') || ' ' || coalesce(${clients.givenNameNative}, '') || ' ' || coalesce(${clients.familyNameNative}, ''))`,
     ),
+    /**
+     * Comparison keys of every part of the four names (see shared/names), computed in TypeScript on
+     * each write; `nameKeysVersion` tells which version of the key rules made them, so start-up can
+     * recompute rows made by an older one.
+     */
+    nameKeys: text().array().notNull().default(sql`'{}'::text[]`),
+    /** The same keys as one string, " key key ", for trigram similarity and prefix search. */
+    nameKeyText: text().notNull().default(''),
+    nameKeysVersion: smallint().notNull().default(0),
+    /** The phone number's digits without a leading 00 and without the Czech 420, for search in any format. */
+    phoneDigits: text().generatedAlwaysAs(
+      (): SQL =>
+        sql`nullif(regexp_replace(regexp_replace(regexp_replace(coalesce(${clients.phone}, ''), '[^0-9]', '', 'g'), '^00', ''), '^420(?=[0-9]{9}$)', ''), '')`,
+    ),
+    /** Set when this record was merged into another (the survivor); the record then only points there. */
+    mergedIntoId: uuid().references((): AnyPgColumn => clients.id),
+    mergedAt: timestamp({ withTimezone: true }),
     archived: boolean().notNull().default(false),
     archivedAt: timestamp({ withTimezone: true }),
     archiveReason: text(),
@@ -53,6 +83,12 @@ export const clients = pgTable(
     index().on(t.residenceValidUntil),
     index('clients_citizenships_idx').using('gin', t.citizenships),
     index('clients_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('clients_name_keys_idx').using('gin', t.nameKeys),
+    index('clients_name_key_text_trgm_idx').using('gin', sql`${t.nameKeyText} gin_trgm_ops`),
+    index('clients_phone_digits_reversed_idx').on(sql`reverse(${t.phoneDigits}) text_pattern_ops`),
+    index('clients_email_lower_idx').on(sql`lower(${t.email})`),
+    index().on(t.mergedIntoId),
+    index().on(t.nameKeysVersion),
   ],
 );
 

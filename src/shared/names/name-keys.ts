@@ -1,3 +1,4 @@
+import { removeInvisibleMarks } from '../common.js';
 import { type CyrillicScheme, cyrillicSchemes, isCyrillic, transliterateCyrillic } from './cyrillic-schemes.js';
 
 /**
@@ -55,17 +56,13 @@ const letterFolds: Record<string, string> = {
 };
 
 const apostrophePattern = /['’ʼ`‘ʹ′]/gu;
-/** Zero-width and bidirectional marks that copy-paste brings along invisibly. */
-const invisiblePattern = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/gu;
 
 /**
  * Split a name into its parts: lower-case words with apostrophes and invisible marks removed, hyphens
  * and runs of spaces treated alike, so "Anna-Maria", "Anna Maria" and "anna  maria" give the same parts.
  */
 export function splitNameParts(name: string): string[] {
-  return name
-    .normalize('NFC')
-    .replace(invisiblePattern, '')
+  return removeInvisibleMarks(name.normalize('NFC'))
     .replace(apostrophePattern, '')
     .toLowerCase()
     .split(/[^\p{L}\p{M}]+/u)
@@ -75,7 +72,7 @@ export function splitNameParts(name: string): string[] {
 /** Keys of one name part (a single word); what the search indexes per given or family name. */
 export function namePartKeys(part: string): string[] {
   const keys = new Set<string>();
-  const word = part.normalize('NFC').replace(invisiblePattern, '').replace(apostrophePattern, '').toLowerCase();
+  const word = removeInvisibleMarks(part.normalize('NFC')).replace(apostrophePattern, '').toLowerCase();
   if ([...word].some(isCyrillic)) {
     for (const scheme of cyrillicSchemes) {
       const key = foldSkeleton(transliterateCyrillic(word, scheme), schemeReadings[scheme]);

@@ -56,6 +56,15 @@ export function createAppRouter() {
                   ],
                 },
                 {
+                  element: <RequirePermission permission="clients.merge" />,
+                  children: [
+                    {
+                      path: 'clients/:clientId/merge',
+                      lazy: () => import('./pages/client-merge-page.js').then((m) => ({ Component: m.ClientMergePage })),
+                    },
+                  ],
+                },
+                {
                   element: <RequirePermission permission="projects.read" />,
                   children: [
                     { path: 'projects', lazy: () => import('./pages/projects-page.js').then((m) => ({ Component: m.ProjectsPage })) },

@@ -1,12 +1,23 @@
-import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/open-database.js';
-import { auditEvents, users } from '../../../db/schema/index.js';
+import { auditEvents, clients, users } from '../../../db/schema/index.js';
 import { centreTimeZone, type ListAuditQuery } from '../../../shared/index.js';
 
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
 
 export async function insertAuditEvent(tx: Tx, event: NewAuditEvent): Promise<void> {
   await tx.insert(auditEvents).values(event);
+}
+
+/**
+ * A client's events, with those of the records merged into it: a person's history stays whole after
+ * a merge, while each event keeps the record it was written for (the trail is append-only).
+ */
+function ofClient(clientId: string) {
+  return or(
+    eq(auditEvents.clientId, clientId),
+    inArray(auditEvents.clientId, sql`(select ${clients.id} from ${clients} where ${clients.mergedIntoId} = ${clientId})`),
+  );
 }
 
 /**
@@ -17,7 +28,7 @@ export async function insertAuditEvent(tx: Tx, event: NewAuditEvent): Promise<vo
 export async function selectAuditEvents(tx: Tx, query: ListAuditQuery) {
   const where = and(
     query.actorId ? eq(auditEvents.actorId, query.actorId) : undefined,
-    query.clientId ? eq(auditEvents.clientId, query.clientId) : undefined,
+    query.clientId ? ofClient(query.clientId) : undefined,
     query.action ? eq(auditEvents.action, query.action) : undefined,
     // Days are calendar days of the centre, whatever the database server's time zone.
     query.from ? gte(auditEvents.at, sql`(${query.from}::date)::timestamp at time zone ${centreTimeZone}`) : undefined,

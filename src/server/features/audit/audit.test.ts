@@ -70,6 +70,28 @@ describe('the audit trail', async () => {
     expect(paged).toMatchObject({ total: 5, items: [{ action: 'client.created' }, { action: 'client.created' }] });
   });
 
+  it("includes in a client's trail the events of records merged into it, each still on its own record", async () => {
+    const counsellor = await staffOf(t, 'social_counsellor');
+    const survivor = await createClientThroughApi(t, {}, counsellor);
+    const merged = await createClientThroughApi(t, {}, counsellor);
+    const unrelated = await createClientThroughApi(t, {}, counsellor);
+    await t.request({ method: 'GET', url: `/api/clients/${merged.id}`, cookie: counsellor.cookie });
+    const trailOf = async (clientId: string, query: Record<string, string> = {}) =>
+      (await browse(admin.cookie, { clientId, ...query })).items.map(
+        (e) => `${e.clientId === survivor.id ? 'survivor' : 'merged'} ${e.action}`,
+      );
+    expect(await trailOf(survivor.id)).toEqual(['survivor client.created']);
+
+    // The pointer a merge sets (the merge itself is tested with its feature).
+    await t.database.db.execute(sql`update clients set merged_into_id = ${survivor.id} where id = ${merged.id}`);
+    expect(await trailOf(survivor.id)).toEqual(['merged client.read', 'merged client.created', 'survivor client.created']);
+    expect(await browse(admin.cookie, { clientId: survivor.id, limit: '1' })).toMatchObject({ total: 3 });
+    expect(await trailOf(survivor.id, { action: 'client.read' })).toEqual(['merged client.read']);
+    // The merged record's own trail, and an unrelated client's, are unchanged.
+    expect(await trailOf(merged.id)).toEqual(['merged client.read', 'merged client.created']);
+    expect((await browse(admin.cookie, { clientId: unrelated.id })).items.map((e) => e.clientId)).toEqual([unrelated.id]);
+  });
+
   it('counts the total also for a page past the end, filtered or not', async () => {
     const actorId = unique('pager');
     await insertEntries(actorId, ['2026-01-01T10:00:00Z', '2026-01-02T10:00:00Z', '2026-01-03T10:00:00Z']);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/open-database.js';
 import { clientEligibility, clientNumberCounters, clients, consents, residenceRecords, users } from '../../../db/schema/index.js';
 import type { ListClientsQuery } from '../../../shared/index.js';
@@ -44,6 +44,27 @@ export async function selectClient(tx: Tx, id: string): Promise<ClientRow | unde
   return row;
 }
 
+/** The client, locked until the end of the transaction: a change waits for a merge, and sees its result. */
+export async function selectClientForUpdate(tx: Tx, id: string): Promise<ClientRow | undefined> {
+  const [row] = await tx.select().from(clients).where(eq(clients.id, id)).for('update');
+  return row;
+}
+
+/** The record a merged client points to, and the records merged into a client. */
+export async function selectMergeLinks(tx: Tx, row: ClientRow) {
+  const [mergedInto, mergedFrom] = await Promise.all([
+    row.mergedIntoId
+      ? tx.select({ id: clients.id, clientNumber: clients.clientNumber }).from(clients).where(eq(clients.id, row.mergedIntoId))
+      : Promise.resolve([]),
+    tx
+      .select({ id: clients.id, clientNumber: clients.clientNumber })
+      .from(clients)
+      .where(eq(clients.mergedIntoId, row.id))
+      .orderBy(asc(clients.clientNumber)),
+  ]);
+  return { mergedInto: mergedInto[0] ?? null, mergedFrom };
+}
+
 export const selectResidenceHistory = (tx: Tx, clientId: string) =>
   tx
     .select()
@@ -80,36 +101,14 @@ export async function setConsentWithdrawn(tx: Tx, consentId: string, withdrawnOn
   await tx.update(consents).set({ withdrawnOn }).where(eq(consents.id, consentId));
 }
 
-/**
- * Clients whose folded names contain every given word; uses the trigram index on search_text. The
- * word is folded before LIKE's wildcards are escaped: folding turns full-width ％ and ＿ into % and _,
- * which escaped first would act as wildcards.
- */
-function nameMatches(words: string[]): SQL[] {
-  return words.map(
-    (word) =>
-      sql`${clients.searchText} like '%' || replace(replace(replace(integra_fold(${word}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`,
-  );
-}
-
-const sortColumns = {
-  familyName: [clients.familyName, clients.givenName],
-  givenName: [clients.givenName, clients.familyName],
-  clientNumber: [clients.clientNumber],
-  dateOfBirth: [clients.dateOfBirth],
-  createdAt: [clients.createdAt],
-} as const;
-
-/** One page of clients with the total matching, filtered and sorted in SQL. */
-export async function selectClientPage(tx: Tx, query: ListClientsQuery) {
-  const words = (query.q ?? '').split(/\s+/).filter(Boolean);
-  const byNumber = words.length === 1 && /^\d{4}-\d{1,5}$/.test(words[0] as string);
-  const conditions: (SQL | undefined)[] = [
-    byNumber ? eq(clients.clientNumber, normaliseClientNumber(words[0] as string)) : and(...nameMatches(words)),
+/** The list filters other than the search itself; merged records are never listed. */
+export function listFilters(tx: Tx, query: ListClientsQuery): (SQL | undefined)[] {
+  return [
     query.citizenship ? sql`${clients.citizenships} @> array[${query.citizenship}]::text[]` : undefined,
     query.residenceCategory ? eq(clients.residenceCategory, query.residenceCategory) : undefined,
     query.branchId ? eq(clients.branchId, query.branchId) : undefined,
     query.archived === 'all' ? undefined : eq(clients.archived, query.archived === 'true'),
+    isNull(clients.mergedIntoId),
     query.projectId && query.eligible
       ? exists(
           tx
@@ -125,10 +124,29 @@ export async function selectClientPage(tx: Tx, query: ListClientsQuery) {
         )
       : undefined,
   ];
-  const direction = query.order === 'desc' ? desc : asc;
-  const where = and(...conditions);
-  const order = [...sortColumns[query.sort].map((c) => direction(c)), direction(clients.id)];
-  const browsing = words.length === 0 && !query.citizenship && !query.residenceCategory && !query.branchId && !query.projectId;
+}
+
+const sortColumns = {
+  familyName: [clients.familyName, clients.givenName],
+  givenName: [clients.givenName, clients.familyName],
+  clientNumber: [clients.clientNumber],
+  dateOfBirth: [clients.dateOfBirth],
+  createdAt: [clients.createdAt],
+} as const;
+
+export type ClientSort = keyof typeof sortColumns;
+
+/** The ORDER BY of a list sorted by a column, the id last so pages never overlap. */
+export function sortOrder(sort: ClientSort, order: 'asc' | 'desc' | undefined): SQL[] {
+  const direction = order === 'desc' ? desc : asc;
+  return [...sortColumns[sort].map((c) => direction(c)), direction(clients.id)];
+}
+
+/** One page of clients without a search, with the total, filtered and sorted in SQL. */
+export async function selectClientPage(tx: Tx, query: ListClientsQuery) {
+  const where = and(...listFilters(tx, query));
+  const order = sortOrder(query.sort === undefined || query.sort === 'relevance' ? 'familyName' : query.sort, query.order);
+  const browsing = !query.citizenship && !query.residenceCategory && !query.branchId && !query.projectId;
   if (browsing) {
     // Unfiltered, count(*) over () reads and sorts every client to return one page (≈ 200 ms for
     // 100,000 on PGlite): here the page comes from the sort column's index and the total from a count.
@@ -152,44 +170,4 @@ export async function selectClientPage(tx: Tx, query: ListClientsQuery) {
     .orderBy(...order)
     .limit(query.limit)
     .offset(query.offset);
-}
-
-function normaliseClientNumber(value: string): string {
-  const [year, serial] = value.split('-');
-  return `${year}-${(serial ?? '').padStart(5, '0')}`;
-}
-
-/**
- * Existing clients with the same names (in either order, Latin or native) and a compatible date of
- * birth: the basic duplicate check before a new record is saved.
- */
-export async function selectDuplicateCandidates(
-  tx: Tx,
-  names: { given: string; family: string }[],
-  dateOfBirth: string | null,
-  excludeId?: string,
-) {
-  // The LIKE terms use the trigram index; the equality terms keep only whole-name matches.
-  const nameConditions = names.map(({ given, family }) =>
-    and(
-      ...nameMatches([given, family]),
-      sql`((integra_fold(${clients.givenName}) = integra_fold(${given}) and integra_fold(${clients.familyName}) = integra_fold(${family}))
-        or (integra_fold(${clients.givenNameNative}) = integra_fold(${given}) and integra_fold(${clients.familyNameNative}) = integra_fold(${family})))`,
-    ),
-  );
-  return tx
-    .select()
-    .from(clients)
-    .where(
-      and(
-        sql`(${sql.join(
-          nameConditions.map((c) => sql`(${c})`),
-          sql` or `,
-        )})`,
-        dateOfBirth ? sql`(${clients.dateOfBirth} = ${dateOfBirth} or ${clients.dateOfBirth} is null)` : undefined,
-        excludeId ? sql`${clients.id} <> ${excludeId}` : undefined,
-        eq(clients.archived, false),
-      ),
-    )
-    .limit(10);
 }

@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   archiveClientInput,
+  clientListItem,
   clientResponse,
-  clientSummary,
   consentInput,
   createClientInput,
+  duplicateCheckInput,
+  duplicateCheckResponse,
   errorResponse,
   idParams,
   listClientsQuery,
@@ -15,7 +17,8 @@ import {
   withdrawConsentInput,
 } from '../../../shared/index.js';
 import { contextOf } from '../../http/context.js';
-import { addConsent, createClient, findClients, getClient, setClientArchived, updateClient, withdrawConsent } from './clients.service.js';
+import { checkDuplicates, findClients } from './client-search.service.js';
+import { addConsent, createClient, getClient, setClientArchived, updateClient, withdrawConsent } from './clients.service.js';
 
 export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -24,10 +27,18 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'clients.read' },
       schema: {
         tags: ['clients'],
-        summary: 'Find clients: paging, sorting, filters and an accent-insensitive name search',
-        description: '`q` of one character is refused (400); a client number such as 2026-00042 finds that client.',
+        summary: 'Find clients: paging, sorting, filters and a search by any spelling of a name',
+        description: [
+          '`q` finds clients by any part of their names in any script or romanisation (Шевченко, Shevchenko, Ševčenko),',
+          'with one or two typos; by client number (2026-00042, also of a record merged into the client); by phone number',
+          'in any format, with or without +420; by e-mail; and by a birth date or year with or without a name',
+          '("shevchenko 1985", "15.3.1985"). Every word must match. Results come best first (`sort=relevance`, the default',
+          'with `q`), each with `match.score` (0–1) and `match.reasons`. A `q` with fewer than two visible characters or',
+          'more than 500 is refused (400); a `q` naming nothing (emoji, punctuation only) finds nobody. `%`, `_` and `\\`',
+          'are matched as written.',
+        ].join(' '),
         querystring: listClientsQuery,
-        response: { 200: page(clientSummary) },
+        response: { 200: page(clientListItem) },
       },
     },
     (request) => findClients(contextOf(request), request.query),
@@ -40,12 +51,31 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['clients'],
         summary: 'Register a client',
         description:
-          'Answers 409 DUPLICATE_SUSPECTED with `details.candidates` when the person looks registered; resend with `confirmDuplicate: true` to save anyway.',
+          'Answers 409 DUPLICATE_SUSPECTED with `details.candidates` (as in the duplicate check) when a `likely` candidate exists; resend with `confirmDuplicate: true` to save anyway, which is audited.',
         body: createClientInput,
         response: { 201: clientResponse, 409: errorResponse },
       },
     },
     async (request, reply) => reply.status(201).send(await createClient(contextOf(request), request.body)),
+  );
+  app.post(
+    '/api/clients/duplicate-check',
+    {
+      config: { access: 'clients.read' },
+      schema: {
+        tags: ['clients'],
+        summary: 'Existing clients the person being registered or edited may be',
+        description: [
+          'Compares the names in both scripts (any scheme, either order, typos), the birth date, citizenship, phone and',
+          'e-mail. Candidates come best first with `match.score`, `match.reasons` and `match.level`: `likely` (registering',
+          'needs `confirmDuplicate`) or `possible`. Archived clients can be candidates (level `possible`); merged records',
+          'never are. `excludeId` leaves out the client being edited. Nothing is saved.',
+        ].join(' '),
+        body: duplicateCheckInput,
+        response: { 200: duplicateCheckResponse },
+      },
+    },
+    (request) => checkDuplicates(contextOf(request), request.body),
   );
   app.get(
     '/api/clients/:id',

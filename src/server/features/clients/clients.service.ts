@@ -2,11 +2,9 @@ import {
   clientAuditFields,
   clientAuditValueFields,
   type ClientResponse,
-  type ClientSummary,
   type ConsentPurpose,
   type CreateClientInput,
   evaluateEligibility,
-  type ListClientsQuery,
   type ResidenceInput,
   toCentreDate,
   type UpdateClientInput,
@@ -26,34 +24,18 @@ import {
   lockClientRegistration,
   type NewClientRow,
   selectClient,
-  selectClientPage,
+  selectClientForUpdate,
   selectConsent,
   selectConsents,
-  selectDuplicateCandidates,
+  selectMergeLinks,
   selectResidenceHistory,
   setConsentWithdrawn,
   updateClientRow,
 } from './clients.repo.js';
+import { findDuplicateCandidates } from './client-search.service.js';
+import { toClientSummary } from './client-summary.js';
 import { factsOf, recomputeEligibilityForClient } from './eligibility.service.js';
-
-export function toClientSummary(row: ClientRow): ClientSummary {
-  return {
-    id: row.id,
-    clientNumber: row.clientNumber,
-    givenName: row.givenName,
-    familyName: row.familyName,
-    givenNameNative: row.givenNameNative,
-    familyNameNative: row.familyNameNative,
-    sex: row.sex,
-    dateOfBirth: row.dateOfBirth,
-    citizenships: row.citizenships,
-    residence: row.residenceCategory
-      ? { category: row.residenceCategory, validFrom: row.residenceValidFrom, validUntil: row.residenceValidUntil }
-      : null,
-    branchId: row.branchId,
-    archived: row.archived,
-  };
-}
+import { nameKeyColumns, nameKeysOfChange } from './name-keys.service.js';
 
 /** A client before registration: the creation's audit entry names every field that was given. */
 const unregistered: Record<string, unknown> = { citizenships: [], languages: [] };
@@ -71,10 +53,17 @@ function columnsOf(input: Omit<UpdateClientInput, 'residence'>): Partial<NewClie
   return columns;
 }
 
+/** The client, locked, unless it was merged into another: a merged record only points to the survivor. */
+async function requireUnmergedClient(tx: Tx, id: string): Promise<ClientRow> {
+  const client = await selectClientForUpdate(tx, id);
+  if (!client) throw notFound('Client');
+  if (client.mergedIntoId) throw new AppError('CONFLICT', 'This record was merged into another; change the surviving record');
+  return client;
+}
+
 /** The client, when it exists and is not archived: an archived record is read-only (but consents can be withdrawn). */
 async function requireChangeableClient(tx: Tx, id: string): Promise<ClientRow> {
-  const client = await selectClient(tx, id);
-  if (!client) throw notFound('Client');
+  const client = await requireUnmergedClient(tx, id);
   if (client.archived) throw new AppError('CONFLICT', 'An archived client cannot be changed; restore the record first');
   return client;
 }
@@ -89,40 +78,13 @@ function changedColumns(before: ClientRow, columns: Partial<NewClientRow>): Part
   ) as Partial<NewClientRow>;
 }
 
-function residenceColumns(residence: ResidenceInput) {
+/** The copy of the current residence record that lists filter and sort by. */
+export function residenceColumns(residence: ResidenceInput) {
   return {
     residenceCategory: residence.category,
     residenceValidFrom: residence.validFrom ?? null,
     residenceValidUntil: residence.validUntil ?? null,
   };
-}
-
-async function findDuplicates(
-  tx: Tx,
-  input: {
-    givenName: string;
-    familyName: string;
-    givenNameNative?: string | null | undefined;
-    familyNameNative?: string | null | undefined;
-    dateOfBirth?: string | null | undefined;
-  },
-  excludeId?: string,
-) {
-  const names = [
-    { given: input.givenName, family: input.familyName },
-    { given: input.familyName, family: input.givenName },
-  ];
-  if (input.givenNameNative && input.familyNameNative) {
-    names.push(
-      { given: input.givenNameNative, family: input.familyNameNative },
-      { given: input.familyNameNative, family: input.givenNameNative },
-    );
-  }
-  const rows = await selectDuplicateCandidates(tx, names, input.dateOfBirth ?? null, excludeId);
-  return rows.map((row) => ({
-    ...toClientSummary(row),
-    reasons: [row.dateOfBirth && row.dateOfBirth === input.dateOfBirth ? 'same_name_and_date_of_birth' : 'same_name'],
-  }));
 }
 
 /**
@@ -133,8 +95,9 @@ export async function createClient(ctx: Ctx, input: CreateClientInput): Promise<
   const id = await ctx.db.transaction(async (tx) => {
     await requireBranch(tx, input.branchId);
     await lockClientRegistration(tx);
-    const candidates = await findDuplicates(tx, input);
-    if (candidates.length > 0 && !input.confirmDuplicate) {
+    const candidates = await findDuplicateCandidates(tx, input);
+    const likely = candidates.filter((c) => c.match.level === 'likely');
+    if (likely.length > 0 && !input.confirmDuplicate) {
       throw new AppError('DUPLICATE_SUSPECTED', 'This person may already be registered', { candidates });
     }
     const { residence, confirmDuplicate: _confirm, ...fields } = input;
@@ -143,6 +106,7 @@ export async function createClient(ctx: Ctx, input: CreateClientInput): Promise<
       givenName: input.givenName,
       familyName: input.familyName,
       sex: input.sex,
+      ...nameKeyColumns(input),
       clientNumber: await allocateClientNumber(tx, Number(toCentreDate(ctx.now).slice(0, 4))),
       createdBy: ctx.actor.id,
       ...(residence ? residenceColumns(residence) : {}),
@@ -157,13 +121,13 @@ export async function createClient(ctx: Ctx, input: CreateClientInput): Promise<
       changes: diffFields<Record<string, unknown>>(unregistered, row, clientAuditFields, clientAuditValueFields),
       details: { clientNumber: row.clientNumber },
     });
-    if (candidates.length > 0) {
+    if (likely.length > 0) {
       await recordAudit(tx, ctx, {
         action: 'client.duplicate_confirmed',
         entityType: 'client',
         entityId: row.id,
         clientId: row.id,
-        details: { candidateIds: candidates.map((c) => c.id) },
+        details: { candidateIds: likely.map((c) => c.id) },
       });
     }
     return row.id;
@@ -190,10 +154,11 @@ export async function getClient(ctx: Ctx, id: string): Promise<ClientResponse> {
 async function loadClient(ctx: Ctx, id: string): Promise<ClientResponse> {
   const row = await selectClient(ctx.db, id);
   if (!row) throw notFound('Client');
-  const [history, consentRows, projects] = await Promise.all([
+  const [history, consentRows, projects, links] = await Promise.all([
     selectResidenceHistory(ctx.db, id),
     selectConsents(ctx.db, id),
     selectActiveProjects(ctx.db),
+    selectMergeLinks(ctx.db, row),
   ]);
   const today = toCentreDate(ctx.now);
   const records = history.map((r) => ({
@@ -205,7 +170,7 @@ async function loadClient(ctx: Ctx, id: string): Promise<ClientResponse> {
     recordedAt: r.recordedAt.toISOString(),
   }));
   return {
-    ...toClientSummary(row),
+    ...toClientSummary(row, links.mergedInto),
     languages: row.languages,
     preferredLanguage: row.preferredLanguage,
     phone: row.phone,
@@ -230,6 +195,7 @@ async function loadClient(ctx: Ctx, id: string): Promise<ClientResponse> {
       projectCode: project.code,
       ...evaluateEligibility(factsOf(row), project.targetGroup, today),
     })),
+    mergedFrom: links.mergedFrom,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -251,6 +217,7 @@ export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInpu
     const changed = changedColumns(before, columns);
     // Values equal to the stored ones change nothing: no write, no new updatedAt, no empty audit entry.
     if (Object.keys(changed).length === 0 && !newResidence) return;
+    Object.assign(changed, nameKeysOfChange(before, changed));
     const after = await updateClientRow(tx, id, changed);
     if (!after) throw notFound('Client');
     await recomputeEligibilityForClient(tx, id, ctx.now);
@@ -280,8 +247,7 @@ function isCurrentResidence(
 /** Archiving hides a client from lists and stops changes; records are never deleted here. */
 export async function setClientArchived(ctx: Ctx, id: string, archived: boolean, reason: string | null): Promise<ClientResponse> {
   await ctx.db.transaction(async (tx) => {
-    const before = await selectClient(tx, id);
-    if (!before) throw notFound('Client');
+    const before = await requireUnmergedClient(tx, id);
     if (before.archived === archived)
       throw new AppError('CONFLICT', archived ? 'The client is already archived' : 'The client is not archived');
     await updateClientRow(tx, id, { archived, archivedAt: archived ? ctx.now : null, archiveReason: archived ? reason : null });
@@ -294,14 +260,6 @@ export async function setClientArchived(ctx: Ctx, id: string, archived: boolean,
     });
   });
   return loadClient(ctx, id);
-}
-
-export async function findClients(ctx: Ctx, query: ListClientsQuery): Promise<{ items: ClientSummary[]; total: number }> {
-  const rows = await selectClientPage(ctx.db, query);
-  // Past the last page there is no row to carry the count: ask for it from the first page.
-  const total =
-    rows[0]?.total ?? (query.offset > 0 ? ((await selectClientPage(ctx.db, { ...query, offset: 0, limit: 1 }))[0]?.total ?? 0) : 0);
-  return { items: rows.map((r) => toClientSummary(r.client)), total };
 }
 
 export async function addConsent(

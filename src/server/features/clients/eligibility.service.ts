@@ -89,7 +89,13 @@ async function recomputeInBatches(tx: Tx, projects: ProjectRow[], now: Date): Pr
   const today = toCentreDate(now);
   let lastId = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = await tx.select(factColumns).from(clients).where(sql`${clients.id} > ${lastId}`).orderBy(clients.id).limit(batchSize);
+    // A record merged into another has no eligibility of its own: the survivor's counts.
+    const rows = await tx
+      .select(factColumns)
+      .from(clients)
+      .where(sql`${clients.id} > ${lastId} and ${clients.mergedIntoId} is null`)
+      .orderBy(clients.id)
+      .limit(batchSize);
     if (rows.length === 0) return;
     await storeEligibility(tx, rows, projects, today);
     lastId = (rows[rows.length - 1] as ClientFactsRow).id;

@@ -89,7 +89,7 @@ describe('the daily eligibility refresh', async () => {
     };
     await t.database.db.execute(sql`update client_eligibility set computed_on = '2020-01-01' where client_id = ${client.id}`);
     const logged: string[] = [];
-    scheduleEligibilityRefresh(t.database.db, { info: (_obj: unknown, msg?: string) => logged.push(msg ?? ''), error: () => {} } as never);
+    scheduleEligibilityRefresh(t.database, { info: (_obj: unknown, msg?: string) => logged.push(msg ?? ''), error: () => {} } as never);
     await vi.waitFor(async () => expect(await computedOn()).toBe(toCentreDate(new Date())));
     expect(logged).toContain('eligibility refreshed');
   });

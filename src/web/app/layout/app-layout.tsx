@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Burger, Button, Container, Group, Menu, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { hasPermission } from '../../../shared/index.js';
@@ -11,6 +11,9 @@ import { useSaveLanguage } from '../../features/account/index.js';
 import { useSignOut } from '../../features/session/index.js';
 import { useSession } from '../session/session-context.js';
 import { navigationItems } from './navigation-items.js';
+
+// The client search loads with the client register's code, not with the first page.
+const GlobalClientSearch = lazy(() => import('../../features/clients/index.js').then((m) => ({ default: m.GlobalClientSearch })));
 
 /** The signed-in frame: header, navigation (a drawer on phones) and the page. */
 export function AppLayout() {
@@ -68,6 +71,11 @@ export function AppLayout() {
               </Text>
             </Group>
             <Group gap={4} wrap="nowrap">
+              {withNavigation && hasPermission(me.roles, 'clients.read') ? (
+                <Suspense fallback={null}>
+                  <GlobalClientSearch />
+                </Suspense>
+              ) : null}
               <LanguageMenu onChange={saveLanguage} />
               <Menu position="bottom-end" shadow="md" withinPortal>
                 <Menu.Target>

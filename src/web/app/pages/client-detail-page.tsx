@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArchive, IconArchiveOff, IconHistory, IconPencil } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff, IconArrowsJoin, IconHistory, IconInfoCircle, IconPencil } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../components/api/api-error.js';
 import { ErrorAlert } from '../../components/feedback/error-alert.js';
 import { LoadingState } from '../../components/feedback/loading-state.js';
@@ -32,12 +33,34 @@ export function ClientDetailPage() {
   const canReadAudit = useCan('audit.read');
   const branches = useBranchOptions();
   const projects = useProjectOptions();
+  const canMerge = useCan('clients.merge');
   const [archiveOpened, archiveDialog] = useDisclosure(false);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const mergedInto = client.data?.mergedInto;
+  const arrivedFrom = redirectedFrom(location.state);
+
+  // Old links and numbers of a merged record lead to the record that now holds the person.
+  useEffect(() => {
+    if (client.data?.mergedInto) {
+      navigate(`/clients/${client.data.mergedInto.id}`, { replace: true, state: { [redirectKey]: client.data.clientNumber } });
+    }
+  }, [client.data, navigate]);
 
   if (client.isPending) return <LoadingState />;
   if (isApiError(client.error, 'NOT_FOUND') || isApiError(client.error, 'VALIDATION_FAILED')) return <NotFoundPage />;
   if (client.isError) return <ErrorAlert error={client.error} />;
   const record = client.data;
+  if (mergedInto) {
+    return (
+      <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('clients.mergedIntoTitle')} role="status">
+        {t('clients.mergedIntoText', { number: record.clientNumber, into: mergedInto.clientNumber })}{' '}
+        <Anchor component={Link} to={`/clients/${mergedInto.id}`} replace>
+          {t('clients.openSurvivor', { number: mergedInto.clientNumber })}
+        </Anchor>
+      </Alert>
+    );
+  }
 
   return (
     <>
@@ -64,6 +87,16 @@ export function ClientDetailPage() {
                 {t('common.edit')}
               </Button>
             ) : null}
+            {canMerge && !record.archived ? (
+              <Button
+                component={Link}
+                to={`/clients/${record.id}/merge`}
+                variant="default"
+                leftSection={<IconArrowsJoin size={16} aria-hidden />}
+              >
+                {t('merge.action')}
+              </Button>
+            ) : null}
             {canArchive ? (
               <Button
                 variant="default"
@@ -77,6 +110,19 @@ export function ClientDetailPage() {
         }
       />
       <Stack gap="lg">
+        {arrivedFrom && arrivedFrom !== record.clientNumber ? (
+          <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
+            {t('clients.redirectedFromMerged', { number: arrivedFrom, into: record.clientNumber })}
+          </Alert>
+        ) : null}
+        {record.mergedFrom.length ? (
+          <Text component="div" p="sm" bg="blue.0" style={{ borderRadius: 8 }}>
+            <Text fw={700} span>
+              {t('clients.mergedRecords')}
+            </Text>{' '}
+            {record.mergedFrom.map((merged) => merged.clientNumber).join(', ')}
+          </Text>
+        ) : null}
         {record.archived ? (
           <ArchivedNotice
             title={t('clients.archivedNotice')}
@@ -104,6 +150,13 @@ export function ClientDetailPage() {
       {canArchive ? <ArchiveClientDialog client={record} opened={archiveOpened} onClose={archiveDialog.close} /> : null}
     </>
   );
+}
+
+/** The history state a merged record's page leaves for the survivor's: the number that was opened. */
+const redirectKey = 'mergedFromNumber';
+function redirectedFrom(state: unknown): string | null {
+  const value = (state as Record<string, unknown> | null)?.[redirectKey];
+  return typeof value === 'string' ? value : null;
 }
 
 function ArchivedNotice({ title, text }: { title: string; text: string }) {

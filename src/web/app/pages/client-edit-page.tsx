@@ -7,7 +7,7 @@ import { LoadingState } from '../../components/feedback/loading-state.js';
 import { showSuccess } from '../../components/feedback/show-notification.js';
 import { PageHeader } from '../../components/layout/page-header.js';
 import { ClientForm, formatClientName, useClient } from '../../features/clients/index.js';
-import { useSession } from '../session/session-context.js';
+import { useCan, useSession } from '../session/session-context.js';
 import { NotFoundPage } from './not-found-page.js';
 import { useBranchOptions } from './use-reference-options.js';
 
@@ -16,6 +16,7 @@ export function ClientEditPage() {
   const navigate = useNavigate();
   const { clientId = '' } = useParams();
   const me = useSession();
+  const canMerge = useCan('clients.merge');
   const client = useClient(clientId);
   const branches = useBranchOptions(client.data?.branchId);
 
@@ -43,6 +44,7 @@ export function ClientEditPage() {
           client={record}
           branches={branches.options}
           regionCode={me.centre.regionCode}
+          canMerge={canMerge}
           onSaved={() => {
             showSuccess(t('clients.saved'));
             navigate(`/clients/${record.id}`);

@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -44,6 +44,18 @@ export function ClientsPage() {
         </EmptyState>
       ) : clients.data ? (
         <div aria-busy={clients.isFetching}>
+          {query.q ? (
+            <Group gap="xs" mb="xs" wrap="wrap">
+              <Text size="sm" c="dimmed">
+                {state.sort === 'relevance' ? t('clients.sortedByRelevance') : t('clients.sortedByColumn')}
+              </Text>
+              {state.sort !== 'relevance' ? (
+                <Button variant="subtle" size="compact-sm" onClick={() => update({ sort: 'relevance', order: 'asc' })}>
+                  {t('clients.sortByRelevance')}
+                </Button>
+              ) : null}
+            </Group>
+          ) : null}
           <ClientTable
             clients={clients.data.items}
             state={state}

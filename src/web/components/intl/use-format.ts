@@ -10,6 +10,8 @@ export type Formatters = {
   /** An instant in the centre's time zone, with date and time. */
   formatDateTime: (instant: string | null | undefined) => string;
   formatNumber: (value: number) => string;
+  /** A share from 0 to 1 as a whole percentage, e.g. 0.92 → 92 %. */
+  formatPercent: (share: number) => string;
   /** A country's name in the reader's language, from its ISO 3166-1 code. */
   formatCountry: (code: string) => string;
   /** A language's name in the reader's language, from its ISO 639-1 code. */
@@ -32,6 +34,7 @@ export function createFormatters(language: UiLanguage): Formatters {
     timeZone: centreTimeZone,
   });
   const number = new Intl.NumberFormat(locale);
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
   const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
   const collator = new Intl.Collator(locale, { sensitivity: 'base' });
@@ -49,6 +52,7 @@ export function createFormatters(language: UiLanguage): Formatters {
       return Number.isNaN(instant.getTime()) ? value : dateTime.format(instant);
     },
     formatNumber: (value) => number.format(value),
+    formatPercent: (share) => percent.format(share),
     formatCountry: (code) => {
       try {
         return regions.of(code) ?? code;

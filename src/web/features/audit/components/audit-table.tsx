@@ -44,7 +44,10 @@ export function AuditTable({ events, branchNames, userNames, canOpenClients }: A
                 </Text>
               )}
             </Table.Td>
-            <Table.Td>{describeAction(event.action, t)}</Table.Td>
+            <Table.Td>
+              {describeAction(event.action, t)}
+              <MergedRecordNote action={event.action} details={event.details} />
+            </Table.Td>
             <Table.Td>
               {describeEntity(event.entityType, t)}
               {event.clientId && canOpenClients ? (
@@ -85,4 +88,21 @@ export function AuditTable({ events, branchNames, userNames, canOpenClients }: A
       </Table.Tbody>
     </ScrollTable>
   );
+}
+
+/** Which other record a merge event is about: its number is in the event's details. */
+function MergedRecordNote({ action, details }: { action: string; details: AuditEvent['details'] }) {
+  const { t } = useTranslation();
+  const number = (key: string) => (typeof details?.[key] === 'string' ? (details[key] as string) : null);
+  const text =
+    action === 'client.merged' && number('duplicateNumber')
+      ? t('audit.mergedFrom', { number: number('duplicateNumber') })
+      : action === 'client.merged_away' && number('survivorNumber')
+        ? t('audit.mergedInto', { number: number('survivorNumber') })
+        : null;
+  return text ? (
+    <Text size="sm" c="dimmed">
+      {text}
+    </Text>
+  ) : null;
 }

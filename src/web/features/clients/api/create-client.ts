@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { type CreateClientInput, clientResponse, clientSummary } from '../../../../shared/index.js';
+import { type CreateClientInput, clientResponse, duplicateCandidate } from '../../../../shared/index.js';
 import { requestApi } from '../../../components/api/request-api.js';
 import { useClientMutation } from './use-client-mutation.js';
 
 /** The people a new registration may duplicate, from a 409 DUPLICATE_SUSPECTED answer. */
-export const duplicateDetails = z.object({
-  candidates: z.array(clientSummary.extend({ reasons: z.array(z.string()).optional() })),
-});
-export type DuplicateCandidate = z.infer<typeof duplicateDetails>['candidates'][number];
+export const duplicateDetails = z.object({ candidates: z.array(duplicateCandidate) });
 
 /** Registers a client; answers 409 DUPLICATE_SUSPECTED unless `confirmDuplicate` is set. */
 export function createClient(input: CreateClientInput) {

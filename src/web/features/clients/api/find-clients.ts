@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { clientSummary, type ListClientsQuery, page } from '../../../../shared/index.js';
+import { clientListItem, type ListClientsQuery, page } from '../../../../shared/index.js';
 import { requestApi } from '../../../components/api/request-api.js';
 import { clientKeys } from './client-keys.js';
 
-const clientPage = page(clientSummary);
+const clientPage = page(clientListItem);
 
-/** One page of the client register, filtered and sorted. */
+/** One page of the client register, filtered and sorted; with `q`, each item says why it matched. */
 export function findClients(query: Partial<ListClientsQuery>, signal?: AbortSignal) {
   return requestApi('/api/clients', { query, signal }, clientPage);
 }

@@ -12,8 +12,9 @@ export function getClient(id: string, signal?: AbortSignal) {
  * Every opening of a record asks the API again, even with a copy in the cache: the API audits each
  * read, and the audit trail must show every time someone looked at a client.
  */
-export function useClient(id: string) {
+export function useClient(id: string, options: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled: options.enabled ?? true,
     queryKey: clientKeys.detail(id),
     queryFn: ({ signal }) => getClient(id, signal),
     staleTime: 0,

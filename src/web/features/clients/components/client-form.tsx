@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import {
   type ClientResponse,
   createClientInput,
+  type DuplicateCandidate,
   type RegionCode,
   regionCodes,
   regions,
@@ -24,10 +25,12 @@ import { createSchemaValidator } from '../../../components/forms/schema-validato
 import { MultiSelectField, SelectField } from '../../../components/forms/select-field.js';
 import type { Option } from '../../../components/intl/use-code-options.js';
 import { useCountryOptions, useLanguageOptions } from '../../../components/intl/use-code-options.js';
-import { type DuplicateCandidate, duplicateDetails, useCreateClient } from '../api/create-client.js';
+import { duplicateDetails, useCreateClient } from '../api/create-client.js';
 import { useUpdateClient } from '../api/update-client.js';
 import { type ClientFormValues, toClientFormValues, toClientPayload } from './client-form-values.js';
+import { toDuplicateCheckInput } from './duplicate-check-input.js';
 import { DuplicateWarning } from './duplicate-warning.js';
+import { PossibleDuplicatesPanel } from './possible-duplicates-panel.js';
 
 type ClientFormProps = {
   /** The record to change; without it the form registers a new client. */
@@ -36,12 +39,14 @@ type ClientFormProps = {
   /** The centre's region: its districts come first in the district list. */
   regionCode: string;
   defaultBranchId?: string | null;
+  /** Editing, the user may merge a possible duplicate into this record (coordinators). */
+  canMerge?: boolean;
   onSaved: (client: ClientResponse) => void;
   onCancel: () => void;
 };
 
 /** Registers a client or changes one: every field of the record, checked as the API checks it. */
-export function ClientForm({ client, branches, regionCode, defaultBranchId, onSaved, onCancel }: ClientFormProps) {
+export function ClientForm({ client, branches, regionCode, defaultBranchId, canMerge, onSaved, onCancel }: ClientFormProps) {
   const { t } = useTranslation();
   const countries = useCountryOptions();
   const languages = useLanguageOptions();
@@ -194,6 +199,18 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, onSa
             </SimpleGrid>
           </Stack>
         </SectionCard>
+
+        {duplicates ? null : (
+          <PossibleDuplicatesPanel
+            input={toDuplicateCheckInput(form.values, client?.id)}
+            editing={editing}
+            mergeIntoId={editing && canMerge ? client.id : undefined}
+            onOpen={() => {
+              // "Open the existing record instead": what was typed here is given up on purpose.
+              leaving.current = true;
+            }}
+          />
+        )}
 
         <SectionCard title={t('clients.sectionContact')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

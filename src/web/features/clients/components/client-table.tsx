@@ -1,16 +1,18 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type ClientSummary, toCentreDate } from '../../../../shared/index.js';
+import { type ClientListItem, toCentreDate } from '../../../../shared/index.js';
 import { ScrollTable } from '../../../components/data/scroll-table.js';
 import { SortableHeader } from '../../../components/data/sortable-header.js';
 import { useFormat } from '../../../components/intl/use-format.js';
 import { formatClientName, formatNativeName } from './client-name.js';
+import { MatchReasons } from './match-reasons.js';
 import { ResidenceLabel } from './residence-label.js';
 import type { ClientListState, ClientSortField } from './use-client-list-state.js';
 
 type ClientTableProps = {
-  clients: ClientSummary[];
+  /** With a search, each client carries why it matched; the reasons show under the name. */
+  clients: ClientListItem[];
   state: ClientListState;
   onSort: (sort: ClientSortField, order: 'asc' | 'desc') => void;
   branchNames: ReadonlyMap<string, string>;
@@ -62,6 +64,11 @@ export function ClientTable({ clients, state, onSort, branchNames }: ClientTable
                   <Badge ml={6} size="sm" variant="light" color="gray">
                     {t('clients.archived')}
                   </Badge>
+                ) : null}
+                {client.match?.reasons.length ? (
+                  <Box mt={4} aria-label={t('clients.matchedBy')} role="group">
+                    <MatchReasons reasons={client.match.reasons} />
+                  </Box>
                 ) : null}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(client.dateOfBirth)}</Table.Td>

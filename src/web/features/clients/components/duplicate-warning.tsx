@@ -1,12 +1,9 @@
-import { Alert, Anchor, Button, Group, List, Text } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { VisuallyHidden } from '@mantine/core';
-import { useFormat } from '../../../components/intl/use-format.js';
-import type { DuplicateCandidate } from '../api/create-client.js';
-import { formatClientName, formatNativeName } from './client-name.js';
+import type { DuplicateCandidate } from '../../../../shared/index.js';
+import { DuplicateCandidateList } from './duplicate-candidate-list.js';
 
 type DuplicateWarningProps = {
   candidates: DuplicateCandidate[];
@@ -18,7 +15,6 @@ type DuplicateWarningProps = {
 /** The people the new client may already be; staff check them before saving anyway. */
 export function DuplicateWarning({ candidates, saving, onSaveAnyway, onDismiss }: DuplicateWarningProps) {
   const { t } = useTranslation();
-  const { formatDate } = useFormat();
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -37,24 +33,8 @@ export function DuplicateWarning({ candidates, saving, onSaveAnyway, onDismiss }
       title={<span id="duplicate-title">{t('clients.duplicateTitle')}</span>}
     >
       <Text mb="xs">{t('clients.duplicateText')}</Text>
-      <List spacing={6} mb="md">
-        {candidates.map((candidate) => {
-          const native = formatNativeName(candidate);
-          return (
-            <List.Item key={candidate.id}>
-              <Anchor component={Link} to={`/clients/${candidate.id}`} target="_blank" rel="noopener" fw={600}>
-                {candidate.clientNumber} · {formatClientName(candidate)}
-                <VisuallyHidden>{` (${t('common.opensInNewTab')})`}</VisuallyHidden>
-              </Anchor>
-              {native ? ` · ${native}` : ''}
-              {' · '}
-              {candidate.dateOfBirth ? t('clients.bornOn', { date: formatDate(candidate.dateOfBirth) }) : t('clients.birthUnknown')}
-              {candidate.archived ? ` · ${t('clients.archived')}` : ''}
-            </List.Item>
-          );
-        })}
-      </List>
-      <Group gap="sm">
+      <DuplicateCandidateList candidates={candidates} newTab />
+      <Group gap="sm" mt="md">
         <Button color="#9c3a00" onClick={onSaveAnyway} loading={saving}>
           {t('clients.saveAnyway')}
         </Button>
