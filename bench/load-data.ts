@@ -5,7 +5,7 @@
  * (search-workload.ts) for the loaded clients to that file.
  *
  *   node --import tsx bench/load-data.ts (--data-dir DIR | --database-url URL) --clients N --seed S
- *     [--workload FILE --variants PER_KIND --others PER_KIND --duplicates N]
+ *     [--workload FILE --variants PER_KIND --others PER_KIND --duplicates N] [--services N]
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { openDatabase } from '../src/db/open-database.js';
 import { bootstrap } from '../src/server/bootstrap.js';
 import { createRandom } from '../scripts/demo/random.js';
 import { benchConfig, benchContext, seedBenchData } from './bench-data.js';
+import { seedCounsellingData } from './counselling-data.js';
 import { buildWorkload } from './search-workload.js';
 
 const { values: args } = parseArgs({
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     variants: { type: 'string', default: '100' },
     others: { type: 'string', default: '30' },
     duplicates: { type: 'string', default: '200' },
+    services: { type: 'string', default: '0' },
   },
 });
 const url = args['database-url'];
@@ -37,6 +39,7 @@ try {
   await bootstrap(database, benchConfig(), 'bench', { jobs: false });
   const seed = Number(args.seed);
   const { dataSet, loaded } = await seedBenchData(await benchContext(database.db), Number(args.clients), seed);
+  const counselling = Number(args.services) > 0 ? await seedCounsellingData(database.db, Number(args.services)) : null;
   // PostgreSQL's autovacuum would analyse the new rows within a minute; PGlite has no autovacuum,
   // so it is left to plan as a long-running embedded installation does, without statistics.
   if (database.kind === 'postgres') await database.db.execute(sql`analyze`);
@@ -48,7 +51,7 @@ try {
     });
     writeFileSync(args.workload, JSON.stringify(workload));
   }
-  process.stdout.write(`${JSON.stringify(dataSet)}\n`);
+  process.stdout.write(`${JSON.stringify({ ...dataSet, counselling })}\n`);
 } finally {
   await database.close();
 }

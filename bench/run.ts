@@ -8,10 +8,13 @@
  * - the search (`GET /api/clients?q=…&limit=20`) with a mix of what staff type, and the duplicate check
  *   (`POST /api/clients/duplicate-check`) with people nearly identical to a client, beside plain pg_trgm
  *   similarity on the raw names (baseline.ts); and the recall@10 of both on spelling variants of known
- *   clients (search-workload.ts).
+ *   clients (search-workload.ts);
+ * - counselling (counselling-scenarios.ts): the timeline of a client with about 500 entries and a
+ *   counsellor's week calendar, with --services consultations in the ledger and three years of
+ *   appointments (counselling-data.ts), beside the same SQL.
  *
- *   npm run bench -- [--clients 100000] [--samples 100] [--budget 25] [--warmup 10] [--variants 100] [--seed 7]
- *                    [--postgres postgres://…] [--explain]
+ *   npm run bench -- [--clients 100000] [--services 1000000] [--samples 100] [--budget 25] [--warmup 10]
+ *                    [--variants 100] [--seed 7] [--postgres postgres://…] [--explain]
  *
  * --samples caps each latency series, --budget (seconds) stops a slow one early once it has 30 samples;
  * --variants is the number of spelling variants per kind in the recall set (six kinds), beside 30 %
@@ -54,7 +57,9 @@ import {
   type SearchWorkload,
   typoEdits,
 } from './search-workload.js';
-import { formatMib, formatMs, formatTable, type Summary, summarise } from './stats.js';
+import type { CounsellingDataSet } from './counselling-data.js';
+import { calendarScenario, counsellingScenarios, timelineScenario } from './counselling-scenarios.js';
+import { formatMib, formatMs, formatTable, type Scenario, type Summary, summarise } from './stats.js';
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -69,9 +74,11 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '7' },
     postgres: { type: 'string' },
     explain: { type: 'boolean', default: false },
+    services: { type: 'string', default: '1000000' },
   },
 });
 const clientCount = wholeNumber('clients', args.clients, 1, 200_000);
+const serviceCount = wholeNumber('services', args.services, 1, 5_000_000);
 const samples = wholeNumber('samples', args.samples, 1, 5_000);
 const warmup = wholeNumber('warmup', args.warmup, 0, 1_000);
 /** Seconds a latency series may take: a slow path stops early, with at least minSamples samples. */
@@ -106,9 +113,6 @@ const requestTimeoutMs = 10_000;
 /** The issue's targets: p95 of the search and the duplicate check through HTTP, and recall@10. */
 const targetP95Ms = { pglite: 100, postgres: 50 } as const;
 const targetRecall = 0.99;
-
-/** One measured use: the HTTP request of sample i, and the same database work done directly. */
-type Scenario = { name: string; sample: (i: number) => { path: string; direct: () => Promise<unknown> } };
 
 /** A row of the latency table: HTTP beside what it is compared with (the same SQL, or the pg_trgm baseline). */
 type Row = { name: string; http: Summary; versus: string; other: Summary };
@@ -176,6 +180,26 @@ async function benchmark(target: BenchTarget, kind: 'pglite' | 'postgres') {
 
         const rows: Row[] = [];
         for (const scenario of scenarios) rows.push(await measure(base, cookie, scenario));
+        const counselling = dataSet.counselling;
+        if (counselling) {
+          print(
+            `counselling: ${counselling.services} services in the ledger, ${counselling.appointments} appointments of ` +
+              `${counselling.counsellors} counsellors; the measured client has ${counselling.busyClientEntries} timeline entries; ` +
+              `loaded in ${counselling.seconds.toFixed(1)} s`,
+          );
+          const cursors = await timelineCursors(base, cookie, counselling.busyClientId);
+          const measured: Row[] = [];
+          for (const scenario of counsellingScenarios(db, counselling, cursors)) measured.push(await measure(base, cookie, scenario));
+          rows.push(...measured);
+          for (const row of measured.filter((r) => r.name === timelineScenario || r.name === calendarScenario)) {
+            verdicts.push({
+              what: `${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}: ${row.name}, p95 through HTTP`,
+              value: `${formatMs(row.http.p95)} ms (same SQL ${formatMs(row.other.p95)} ms)`,
+              target: `≤ ${targetP95Ms[kind]} ms`,
+              pass: row.http.p95 <= targetP95Ms[kind],
+            });
+          }
+        }
         const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
         const search = await runSearches(base, cookie, db, workload.search, workload.search.slice(0, warmup), false);
         const duplicates = await runDuplicateChecks(base, cookie, db, dupCases, dupWarmup);
@@ -214,8 +238,28 @@ async function benchmark(target: BenchTarget, kind: 'pglite' | 'postgres') {
   }
 }
 
+/** The cursors of every page of a client's timeline after the first, read once through HTTP. */
+async function timelineCursors(base: string, cookie: string, clientId: string): Promise<string[]> {
+  const cursors: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: URLSearchParams = new URLSearchParams({ limit: '30', ...(cursor ? { cursor } : {}) });
+    const response: Response = await fetch(`${base}/api/clients/${clientId}/timeline?${query}`, {
+      headers: { cookie },
+      signal: AbortSignal.timeout(requestTimeoutMs),
+    });
+    if (response.status !== 200) throw new Error(`timeline answered ${response.status}`);
+    cursor = ((await response.json()) as { nextCursor: string | null }).nextCursor;
+    if (cursor) cursors.push(cursor);
+  } while (cursor);
+  return cursors;
+}
+
 /** Loads the data set in a child process (see load-data.ts) and returns what it loaded; the workload goes to a file. */
-async function loadDataSet(location: BenchLocation, workloadFile: string): Promise<BenchDataSet> {
+async function loadDataSet(
+  location: BenchLocation,
+  workloadFile: string,
+): Promise<BenchDataSet & { counselling: CounsellingDataSet | null }> {
   const where: string[] = location.databaseUrl ? ['--database-url', location.databaseUrl] : ['--data-dir', String(location.dataDir)];
   const { stdout } = await execFileAsync(
     process.execPath,
@@ -226,10 +270,11 @@ async function loadDataSet(location: BenchLocation, workloadFile: string): Promi
       ...where,
       ...['--clients', String(clientCount), '--seed', String(args.seed), '--workload', workloadFile],
       ...['--variants', String(variantsPerKind), '--others', String(othersPerKind), '--duplicates', String(samples + warmup)],
+      ...['--services', String(serviceCount)],
     ],
     { cwd: repoRoot, maxBuffer: 1_048_576, timeout: 30 * 60_000 },
   );
-  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as BenchDataSet;
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as BenchDataSet & { counselling: CounsellingDataSet | null };
 }
 
 /** The hot paths of the client register besides the search, with realistic variety in what is asked. */

@@ -29,3 +29,6 @@ export function formatTable(header: string[], rows: string[][]): string {
 
 export const formatMs = (value: number) => value.toFixed(1);
 export const formatMib = (bytes: number) => `${Math.round(bytes / 1_048_576)} MiB`;
+
+/** One measured use: the HTTP request of sample i, and the same database work done directly. */
+export type Scenario = { name: string; sample: (i: number) => { path: string; direct: () => Promise<unknown> } };

@@ -11,6 +11,7 @@ import type { DestinationStream } from 'pino';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/open-database.js';
 import type { Config } from './config.js';
+import { appointmentsRoutes, redactFeedToken } from './features/appointments/appointments.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import type { Auth } from './features/auth/auth.instance.js';
 import { authRoutes } from './features/auth/auth.routes.js';
@@ -18,8 +19,16 @@ import type { SessionResolver } from './features/auth/sessions.js';
 import { centreRoutes } from './features/centre/centre.routes.js';
 import { clientMergeRoutes } from './features/clients/client-merge.routes.js';
 import { clientsRoutes } from './features/clients/clients.routes.js';
+import { consultationsRoutes } from './features/counselling/consultations.routes.js';
+import { topicsRoutes } from './features/counselling/topics.routes.js';
+import { documentsRoutes } from './features/documents/documents.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
+import { plansRoutes } from './features/plans/plans.routes.js';
+import { partnersRoutes } from './features/partners/partners.routes.js';
+import { referralsRoutes } from './features/partners/referrals.routes.js';
 import { projectsRoutes } from './features/projects/projects.routes.js';
+import { tasksRoutes } from './features/tasks/tasks.routes.js';
+import { timelineRoutes } from './features/timeline/timeline.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { installAccessControl } from './http/access.js';
 import { body as errorBody, handleFrameworkError, installErrorHandler } from './http/error-handler.js';
@@ -60,7 +69,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
             ...(options.logStream ? { stream: options.logStream } : {}),
             serializers: {
               // Only the path is logged: query strings carry search terms, which are personal data.
-              req: (req) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+              req: (req) => ({ id: req.id, method: req.method, path: redactFeedToken(req.url.split('?')[0] ?? '') }),
               // Database errors quote the query's parameters (client names …): see serializeError.
               err: serializeError,
             },
@@ -130,6 +139,15 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(clientsRoutes);
   await app.register(clientMergeRoutes);
   await app.register(auditRoutes);
+  await app.register(appointmentsRoutes);
+  await app.register(consultationsRoutes);
+  await app.register(topicsRoutes);
+  await app.register(documentsRoutes, { documentDir: deps.config.documentDir, maxBytes: deps.config.documentMaxBytes });
+  await app.register(partnersRoutes);
+  await app.register(referralsRoutes);
+  await app.register(timelineRoutes);
+  await app.register(plansRoutes);
+  await app.register(tasksRoutes);
 
   const webRoot = options.webRoot === undefined ? (existsSync(defaultWebRoot) ? defaultWebRoot : null) : options.webRoot;
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });

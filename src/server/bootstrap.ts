@@ -2,11 +2,14 @@ import pino from 'pino';
 import { type Database, refreshPlannerStatistics } from '../db/open-database.js';
 import type { AppDeps } from './app.js';
 import type { Config } from './config.js';
+import { createSenders } from './features/appointments/outbox-senders.js';
+import { scheduleOutboxDelivery } from './features/appointments/outbox.job.js';
 import { createAuth } from './features/auth/auth.instance.js';
 import { createSessionResolver } from './features/auth/sessions.js';
 import { completeSetup, isSetupRequired, loadAuthSecret } from './features/centre/centre.service.js';
 import { refreshEligibilityIfStale } from './features/clients/eligibility.service.js';
 import { backfillNameKeys } from './features/clients/name-keys.service.js';
+import { createPermitExpiryTasks } from './features/tasks/tasks.service.js';
 import { serializeError } from './http/log-serializers.js';
 import { nextCentreMidnight, setupInput } from '../shared/index.js';
 
@@ -29,8 +32,12 @@ export function scheduleEligibilityRefresh(database: Database, log: JobLog): voi
       log.error({ err: error }, 'eligibility refresh failed');
     }
   };
+  runAtStartAndEveryMidnight(run);
+}
+
+/** Runs a job now and then a second past every midnight in Prague (a timer firing a moment early still sees the new day). */
+function runAtStartAndEveryMidnight(run: () => Promise<void>): void {
   const scheduleNext = () => {
-    // A second past midnight, so that a timer firing a moment early still sees the new day.
     const delay = nextCentreMidnight(new Date()).getTime() - Date.now() + 1_000;
     setTimeout(() => void run().finally(scheduleNext), delay).unref();
   };
@@ -38,9 +45,25 @@ export function scheduleEligibilityRefresh(database: Database, log: JobLog): voi
 }
 
 /**
+ * Raises the tasks for residence permits about to expire (decision 012), at start-up and every
+ * midnight in Prague. The job makes each task once, so running it again changes nothing; a failure
+ * is logged and the next midnight tries again.
+ */
+export function schedulePermitExpiryTasks(database: Database, log: JobLog): void {
+  runAtStartAndEveryMidnight(async () => {
+    try {
+      const tasks = await createPermitExpiryTasks(database.db, new Date());
+      if (tasks > 0) log.info({ tasks }, 'permit expiry tasks created');
+    } catch (error) {
+      log.error({ err: error }, 'permit expiry tasks failed');
+    }
+  });
+}
+
+/**
  * Wires the parts together on an opened, migrated database: the clients' name keys where missing or
  * stale, the auth secret, the headless first
- * administrator when configured, and the eligibility refresh at start-up and every midnight.
+ * administrator when configured, and the eligibility refresh and permit-expiry tasks at start-up and every midnight.
  */
 export async function bootstrap(database: Database, config: Config, version: string, options: { jobs?: boolean } = {}): Promise<AppDeps> {
   const { db } = database;
@@ -58,7 +81,10 @@ export async function bootstrap(database: Database, config: Config, version: str
     await completeSetup(db, { requestId: 'startup', ip: '127.0.0.1' }, input);
   }
   if (options.jobs !== false) {
-    scheduleEligibilityRefresh(database, pino({ level: config.logLevel, serializers: { err: serializeError } }));
+    const log = pino({ level: config.logLevel, serializers: { err: serializeError } });
+    scheduleEligibilityRefresh(database, log);
+    schedulePermitExpiryTasks(database, log);
+    scheduleOutboxDelivery(db, createSenders(config.mail), log);
   }
   return { db, dbKind: database.kind, auth, sessions: createSessionResolver(db, auth, config), config, version };
 }

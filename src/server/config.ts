@@ -36,6 +36,13 @@ const envSchema = z.object({
   /** Trust X-Forwarded-For from a reverse proxy in front of Integra. */
   INTEGRA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where uploaded documents are kept; by default `documents` in the data directory. */
+  INTEGRA_DOCUMENT_DIR: z.string().optional(),
+  /** The largest document accepted, in MiB. */
+  INTEGRA_DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
+  /** An SMTP server for e-mails to clients (smtp://user:pass@host:587); without it, messages are only recorded. */
+  INTEGRA_SMTP_URL: z.string().url().optional(),
+  INTEGRA_MAIL_FROM: z.string().default('Integra <no-reply@localhost>'),
 });
 
 export type Config = {
@@ -52,6 +59,10 @@ export type Config = {
   signInLimitPerMinute: number;
   trustProxy: boolean;
   logLevel: string;
+  documentDir: string;
+  documentMaxBytes: number;
+  /** The e-mail sender: SMTP when configured, otherwise one that only records the message as sent. */
+  mail: { smtpUrl: string | undefined; from: string };
 };
 
 /** Reads the environment once, at boot; fails fast with every problem listed. */
@@ -79,5 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInLimitPerMinute: e.INTEGRA_SIGN_IN_LIMIT,
     trustProxy: e.INTEGRA_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
+    documentDir: path.resolve(e.INTEGRA_DOCUMENT_DIR ?? path.join(e.INTEGRA_DATA_DIR, 'documents')),
+    documentMaxBytes: e.INTEGRA_DOCUMENT_MAX_MB * 1024 * 1024,
+    mail: { smtpUrl: e.INTEGRA_SMTP_URL, from: e.INTEGRA_MAIL_FROM },
   };
 }

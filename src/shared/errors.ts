@@ -10,6 +10,12 @@ export const errorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'DUPLICATE_SUSPECTED',
+  /** The counsellor already has an appointment at that time. */
+  'APPOINTMENT_CONFLICT',
+  /** Outside working hours, on a public holiday or in the past; `details.reason` says which. */
+  'NOT_BOOKABLE',
+  /** A referral needs the client's consent to share data with partners. */
+  'CONSENT_REQUIRED',
   'SETUP_ALREADY_DONE',
   'INVALID_CREDENTIALS',
   'RATE_LIMITED',

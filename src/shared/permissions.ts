@@ -17,10 +17,23 @@ export const permissions = [
   'users.manage',
   'settings.manage',
   'audit.read',
+  'counselling.read',
+  'counselling.write',
+  'counselling.legal_content',
+  'counselling.configure',
+  'appointments.read',
+  'appointments.write',
+  'tasks.manage',
+  'documents.read',
+  'documents.write',
+  'partners.read',
+  'partners.manage',
+  'outbox.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const clientWorkers = ['coordinator', 'social_counsellor', 'legal_counsellor', 'receptionist'] as const;
+const counsellors = ['coordinator', 'social_counsellor', 'legal_counsellor'] as const;
 
 /** Which roles hold each permission. */
 export const permissionMatrix: Record<Permission, readonly Role[]> = {
@@ -35,7 +48,29 @@ export const permissionMatrix: Record<Permission, readonly Role[]> = {
   'users.manage': ['admin'],
   'settings.manage': ['admin'],
   'audit.read': ['admin', 'dpo'],
+  /** Consultations, plans, referrals and the timeline; of a legal consultation only that it took place. */
+  'counselling.read': [...clientWorkers, 'dpo'],
+  'counselling.write': counsellors,
+  /** The content of legal consultations (their authors read their own too). */
+  'counselling.legal_content': ['legal_counsellor'],
+  /** The topic list and the working hours. */
+  'counselling.configure': ['admin', 'coordinator'],
+  'appointments.read': clientWorkers,
+  'appointments.write': clientWorkers,
+  'tasks.manage': clientWorkers,
+  'documents.read': [...counsellors, 'dpo'],
+  'documents.write': clientWorkers,
+  'partners.read': roles,
+  'partners.manage': ['admin', 'coordinator'],
+  /** The messages sent to clients. */
+  'outbox.read': ['admin', 'coordinator'],
 };
+
+/**
+ * Permissions that guard no route of their own but decide what a response shows: the content of a
+ * legal consultation is in the consultation's answer only for its holders (and the author).
+ */
+export const contentPermissions: readonly Permission[] = ['counselling.legal_content'];
 
 /** True when any of the roles holds the permission. */
 export function hasPermission(userRoles: readonly Role[], permission: Permission): boolean {

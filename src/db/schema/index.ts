@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './centre.js';
 export * from './clients.js';
 export * from './projects.js';
+export * from './counselling.js';

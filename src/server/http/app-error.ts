@@ -25,9 +25,19 @@ export const statusOfCode: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   DUPLICATE_SUSPECTED: 409,
+  APPOINTMENT_CONFLICT: 409,
+  NOT_BOOKABLE: 409,
+  CONSENT_REQUIRED: 409,
   SETUP_ALREADY_DONE: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+
+/**
+ * A refusal of one input field that its schema alone cannot judge (it depends on stored data or on
+ * today), in the shape of the validation errors: 400 naming the field.
+ */
+export const fieldError = (field: string, code: string, message: string) =>
+  new AppError('VALIDATION_FAILED', message, [{ field, code, message }]);

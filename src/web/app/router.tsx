@@ -1,7 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { LoadingState } from '../components/feedback/loading-state.js';
 import { AppLayout } from './layout/app-layout.js';
-import { HomePage } from './pages/home-page.js';
+import { StartPage } from './pages/home-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { RouteErrorPage } from './pages/route-error-page.js';
 import { SetupPage } from './pages/setup-page.js';
@@ -26,7 +26,7 @@ export function createAppRouter() {
               element: <AppLayout />,
               errorElement: <RouteErrorPage />,
               children: [
-                { index: true, element: <HomePage /> },
+                { index: true, element: <StartPage /> },
                 {
                   path: twoFactorSetupPath,
                   lazy: () => import('./pages/two-factor-setup-page.js').then((m) => ({ Component: m.TwoFactorSetupPage })),
@@ -38,7 +38,62 @@ export function createAppRouter() {
                     { path: 'clients', lazy: () => import('./pages/clients-page.js').then((m) => ({ Component: m.ClientsPage })) },
                     {
                       path: 'clients/:clientId',
-                      lazy: () => import('./pages/client-detail-page.js').then((m) => ({ Component: m.ClientDetailPage })),
+                      lazy: () => import('./pages/client-record-layout.js').then((m) => ({ Component: m.ClientRecordLayout })),
+                      // The sections of the record (see client-sections.ts); each area adds its own.
+                      children: [
+                        {
+                          index: true,
+                          lazy: () => import('./pages/client-detail-page.js').then((m) => ({ Component: m.ClientDetailPage })),
+                        },
+                        // These pages check their permission themselves: RequirePermission's outlet would not pass the
+                        // open client record (useClientRecord) down to them.
+                        {
+                          path: 'consultations',
+                          lazy: () =>
+                            import('./pages/client-consultations-page.js').then((m) => ({ Component: m.ClientConsultationsPage })),
+                        },
+                        {
+                          // The appointments area links here as consultations/new?appointment=<id>.
+                          path: 'consultations/new',
+                          lazy: () => import('./pages/consultation-form-page.js').then((m) => ({ Component: m.NewConsultationPage })),
+                        },
+                        {
+                          path: 'plan',
+                          lazy: () => import('./pages/client-plan-page.js').then((m) => ({ Component: m.ClientPlanPage })),
+                        },
+                        {
+                          element: <RequirePermission permission="appointments.read" />,
+                          children: [
+                            {
+                              path: 'appointments',
+                              lazy: () =>
+                                import('./pages/client-appointments-page.js').then((m) => ({ Component: m.ClientAppointmentsPage })),
+                            },
+                          ],
+                        },
+                        {
+                          element: <RequirePermission permission="counselling.read" />,
+                          children: [
+                            {
+                              path: 'documents',
+                              lazy: () => import('./pages/client-documents-page.js').then((m) => ({ Component: m.ClientDocumentsPage })),
+                            },
+                            {
+                              path: 'referrals',
+                              lazy: () => import('./pages/client-referrals-page.js').then((m) => ({ Component: m.ClientReferralsPage })),
+                            },
+                          ],
+                        },
+                        {
+                          element: <RequirePermission permission="counselling.read" />,
+                          children: [
+                            {
+                              path: 'timeline',
+                              lazy: () => import('./pages/client-timeline-page.js').then((m) => ({ Component: m.ClientTimelinePage })),
+                            },
+                          ],
+                        },
+                      ],
                     },
                   ],
                 },
@@ -62,6 +117,12 @@ export function createAppRouter() {
                       path: 'clients/:clientId/merge',
                       lazy: () => import('./pages/client-merge-page.js').then((m) => ({ Component: m.ClientMergePage })),
                     },
+                  ],
+                },
+                {
+                  element: <RequirePermission permission="partners.read" />,
+                  children: [
+                    { path: 'partners', lazy: () => import('./pages/partners-page.js').then((m) => ({ Component: m.PartnersPage })) },
                   ],
                 },
                 {
@@ -89,6 +150,82 @@ export function createAppRouter() {
                 {
                   element: <RequirePermission permission="audit.read" />,
                   children: [{ path: 'audit', lazy: () => import('./pages/audit-page.js').then((m) => ({ Component: m.AuditPage })) }],
+                },
+                {
+                  element: <RequirePermission permission="tasks.manage" />,
+                  children: [{ path: 'tasks', lazy: () => import('./pages/tasks-page.js').then((m) => ({ Component: m.TasksPage })) }],
+                },
+                {
+                  element: <RequirePermission permission="counselling.read" />,
+                  children: [
+                    {
+                      path: 'consultations',
+                      lazy: () => import('./pages/consultations-page.js').then((m) => ({ Component: m.ConsultationsPage })),
+                    },
+                    {
+                      path: 'consultations/:consultationId',
+                      lazy: () => import('./pages/consultation-page.js').then((m) => ({ Component: m.ConsultationPage })),
+                    },
+                  ],
+                },
+                {
+                  element: <RequirePermission permission="counselling.write" />,
+                  children: [
+                    {
+                      path: 'consultations/anonymous/new',
+                      lazy: () =>
+                        import('./pages/anonymous-consultation-page.js').then((m) => ({ Component: m.AnonymousConsultationPage })),
+                    },
+                    {
+                      path: 'consultations/:consultationId/edit',
+                      lazy: () => import('./pages/consultation-form-page.js').then((m) => ({ Component: m.EditConsultationPage })),
+                    },
+                  ],
+                },
+                {
+                  element: <RequirePermission permission="counselling.configure" />,
+                  children: [
+                    {
+                      path: 'counselling/topics',
+                      lazy: () => import('./pages/counselling-topics-page.js').then((m) => ({ Component: m.CounsellingTopicsPage })),
+                    },
+                  ],
+                },
+                {
+                  element: <RequirePermission permission="appointments.read" />,
+                  children: [
+                    { path: 'calendar', lazy: () => import('./pages/calendar-page.js').then((m) => ({ Component: m.CalendarPage })) },
+                    {
+                      path: 'appointments/:appointmentId',
+                      lazy: () => import('./pages/appointment-page.js').then((m) => ({ Component: m.AppointmentPage })),
+                    },
+                  ],
+                },
+                {
+                  element: <RequirePermission permission="appointments.write" />,
+                  children: [
+                    {
+                      path: 'appointments/new',
+                      lazy: () => import('./pages/appointment-form-page.js').then((m) => ({ Component: m.AppointmentFormPage })),
+                    },
+                    {
+                      path: 'appointments/:appointmentId/edit',
+                      lazy: () => import('./pages/appointment-form-page.js').then((m) => ({ Component: m.AppointmentFormPage })),
+                    },
+                  ],
+                },
+                {
+                  element: <RequirePermission permission="outbox.read" />,
+                  children: [{ path: 'outbox', lazy: () => import('./pages/outbox-page.js').then((m) => ({ Component: m.OutboxPage })) }],
+                },
+                {
+                  element: <RequirePermission permission="counselling.configure" />,
+                  children: [
+                    {
+                      path: 'working-hours',
+                      lazy: () => import('./pages/working-hours-page.js').then((m) => ({ Component: m.WorkingHoursPage })),
+                    },
+                  ],
                 },
                 { path: '*', element: <NotFoundPage /> },
               ],

@@ -1,9 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type UiLanguage, uiLanguages } from '../../shared/index.js';
-import cs from './locales/cs.json' with { type: 'json' };
-import en from './locales/en.json' with { type: 'json' };
-import uk from './locales/uk.json' with { type: 'json' };
+import { catalogues } from './catalogues.js';
 
 const storageKey = 'integra.language';
 
@@ -34,7 +32,7 @@ function detectInitialLanguage(): UiLanguage {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { cs: { translation: cs }, en: { translation: en }, uk: { translation: uk } },
+  resources: { cs: { translation: catalogues.cs }, en: { translation: catalogues.en }, uk: { translation: catalogues.uk } },
   lng: detectInitialLanguage(),
   supportedLngs: [...uiLanguages],
   // No fallback: a key missing in one language must show up in testing, not hide behind Czech.

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import cs from './locales/cs.json' with { type: 'json' };
-import en from './locales/en.json' with { type: 'json' };
-import uk from './locales/uk.json' with { type: 'json' };
+import { catalogueParts, catalogues as merged } from './catalogues.js';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -24,7 +22,11 @@ function placeholdersOf(text: string): string[] {
   return [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
 }
 
-const catalogues = { cs: flatten(cs), en: flatten(en), uk: flatten(uk) };
+const catalogues = {
+  cs: flatten(merged.cs as Catalogue),
+  en: flatten(merged.en as Catalogue),
+  uk: flatten(merged.uk as Catalogue),
+};
 const czechKeys = [...catalogues.cs.keys()].sort();
 
 describe('UI translations', () => {
@@ -33,6 +35,12 @@ describe('UI translations', () => {
   });
 
   for (const [language, catalogue] of Object.entries(catalogues)) {
+    it(`${language} defines each text in one file only`, () => {
+      const parts = catalogueParts[language as keyof typeof catalogueParts].map((part) => [...flatten(part as Catalogue).keys()]);
+      const all = parts.flat();
+      expect(all.filter((key, index) => all.indexOf(key) !== index)).toEqual([]);
+    });
+
     it(`${language} has exactly the Czech keys`, () => {
       expect([...catalogue.keys()].sort()).toEqual(czechKeys);
     });

@@ -50,6 +50,19 @@ export function diffFields<T extends Record<string, unknown>>(
   return changes;
 }
 
+/**
+ * Of the given values, the ones that differ from the stored record, compared as diffFields compares
+ * them (undefined is not given): a change to equal values then writes nothing and audits nothing.
+ */
+export function changedValues<T extends Record<string, unknown>>(before: object, values: T): Partial<T> {
+  const stored = before as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(values).filter(
+      ([key, value]) => value !== undefined && JSON.stringify(stored[key] ?? null) !== JSON.stringify(value ?? null),
+    ),
+  ) as Partial<T>;
+}
+
 /** Browses the trail; reading it is itself audited. */
 export async function findAuditEvents(ctx: Ctx, query: ListAuditQuery) {
   const { rows, total } = await selectAuditEvents(ctx.db, query);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, Tx } from '../../../db/open-database.js';
 import { type Role, roles, type Settings, type SetupInput, settingsResponse } from '../../../shared/index.js';
-import { AppError, notFound } from '../../http/app-error.js';
+import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/auth.instance.js';
@@ -106,9 +106,7 @@ export async function getCentre(db: Tx) {
  */
 export async function requireBranch(tx: Tx, branchId: string | null | undefined): Promise<void> {
   if (!branchId || (await selectBranch(tx, branchId))) return;
-  throw new AppError('VALIDATION_FAILED', 'No such branch', [
-    { field: 'body.branchId', code: 'unknown_branch', message: 'No such branch' },
-  ]);
+  throw fieldError('body.branchId', 'unknown_branch', 'No such branch');
 }
 
 const toBranchResponse = (b: Awaited<ReturnType<typeof selectBranch>> & object) => ({

@@ -1,6 +1,6 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/open-database.js';
-import { clients } from '../../../db/schema/index.js';
+import { clients, plans } from '../../../db/schema/index.js';
 import type { ClientRow } from './clients.repo.js';
 
 /**
@@ -22,6 +22,13 @@ export const clientReferences = [
   { table: 'residence_records', column: 'client_id', onMerge: 'move' },
   { table: 'consents', column: 'client_id', onMerge: 'move' },
   { table: 'client_eligibility', column: 'client_id', onMerge: 'derived' },
+  { table: 'services', column: 'client_id', onMerge: 'move' },
+  { table: 'appointments', column: 'client_id', onMerge: 'move' },
+  { table: 'plans', column: 'client_id', onMerge: 'move' },
+  { table: 'tasks', column: 'client_id', onMerge: 'move' },
+  { table: 'documents', column: 'client_id', onMerge: 'move' },
+  { table: 'referrals', column: 'client_id', onMerge: 'move' },
+  { table: 'outbox', column: 'client_id', onMerge: 'move' },
 ] as const satisfies readonly { table: string; column: string; onMerge: OnMerge }[];
 
 /** The two clients locked for update in id order (so two merges of the same pair cannot deadlock). */
@@ -32,6 +39,25 @@ export async function lockClients(tx: Tx, ids: readonly string[]): Promise<Clien
     .where(inArray(clients.id, [...ids]))
     .orderBy(asc(clients.id))
     .for('update');
+}
+
+/**
+ * A person has one open individual plan. When both records have one, the duplicate's is closed
+ * (outcome `records_merged`) before it moves, and its goals and reviews stay with it in the history.
+ * Returns the closed plan's id, or null when nothing needed closing.
+ */
+export async function closeDuplicateOpenPlan(tx: Tx, duplicateId: string, survivorId: string, closedOn: string): Promise<string | null> {
+  const open = await tx
+    .select({ id: plans.id, clientId: plans.clientId })
+    .from(plans)
+    .where(and(inArray(plans.clientId, [duplicateId, survivorId]), eq(plans.status, 'open')));
+  const duplicatePlan = open.find((plan) => plan.clientId === duplicateId);
+  if (!duplicatePlan || !open.some((plan) => plan.clientId === survivorId)) return null;
+  await tx
+    .update(plans)
+    .set({ status: 'closed', closedOn, outcome: 'records_merged', updatedAt: sql`now()` })
+    .where(eq(plans.id, duplicatePlan.id));
+  return duplicatePlan.id;
 }
 
 /** Re-points (or, for derived data, deletes) every client-owned row of the duplicate. */

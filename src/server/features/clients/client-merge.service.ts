@@ -5,11 +5,12 @@ import {
   type MergeableField,
   type MergeClientsInput,
   mergeableFields,
+  toCentreDate,
 } from '../../../shared/index.js';
 import { AppError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
-import { lockClients, markMergedAway, moveClientRecords, repointMergedRecords } from './client-merge.repo.js';
+import { closeDuplicateOpenPlan, lockClients, markMergedAway, moveClientRecords, repointMergedRecords } from './client-merge.repo.js';
 import { type ClientRow, type NewClientRow, selectResidenceHistory, updateClientRow } from './clients.repo.js';
 import { getClient, residenceColumns } from './clients.service.js';
 import { recomputeEligibilityForClient } from './eligibility.service.js';
@@ -69,7 +70,18 @@ export async function mergeClients(ctx: Ctx, survivorId: string, input: MergeCli
     Object.assign(columns, nameKeysOfChange(survivor, columns));
 
     const previouslyMergedIds = await repointMergedRecords(tx, duplicate.id, survivor.id);
+    const closedPlanId = await closeDuplicateOpenPlan(tx, duplicate.id, survivor.id, toCentreDate(ctx.now));
     await moveClientRecords(tx, duplicate.id, survivor.id);
+    // On the survivor, where the plan now is: its timeline shows the closing.
+    if (closedPlanId) {
+      await recordAudit(tx, ctx, {
+        action: 'plan.closed',
+        entityType: 'plan',
+        entityId: closedPlanId,
+        clientId: survivor.id,
+        details: { planId: closedPlanId, closedOn: toCentreDate(ctx.now), outcome: 'records_merged', duplicateId: duplicate.id },
+      });
+    }
     // The current residence is the newest record of the combined history, whichever record it came from.
     const [newest] = await selectResidenceHistory(tx, survivor.id);
     if (newest) Object.assign(columns, residenceColumns(newest));

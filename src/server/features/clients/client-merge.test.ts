@@ -166,6 +166,39 @@ describe('merging two records of one person', async () => {
       expect(kept.residenceHistory.map((r) => r.category)).toEqual(['temporary_protection', 'long_term_visa']);
     });
 
+    it('moves the counselling records; of two open plans, closes the duplicate’s as records_merged', async () => {
+      const social = await staffOf(t, 'social_counsellor');
+      const as = (method: 'POST' | 'GET', url: string, payload?: object) => t.request({ method, url, payload, cookie: social.cookie });
+      const { survivor, duplicate } = await pair();
+      for (const client of [survivor, duplicate]) expect((await as('POST', `/api/clients/${client.id}/plans`, {})).statusCode).toBe(201);
+      const consultation = await as('POST', `/api/clients/${duplicate.id}/consultations`, {
+        startedAt: '2026-03-16T09:30:00+01:00',
+        durationMinutes: 30,
+        form: 'phone',
+        kind: 'social',
+        topics: ['housing'],
+      });
+      expect(consultation.statusCode, consultation.body).toBe(201);
+      const task = await as('POST', '/api/tasks', { title: 'Call back', dueOn: '2026-12-01', clientId: duplicate.id });
+      expect(task.statusCode, task.body).toBe(201);
+
+      await mergeOk(survivor.id, duplicate.id);
+      const plans = (await as('GET', `/api/clients/${survivor.id}/plans`)).json() as {
+        items: { status: string; outcome: string | null }[];
+      };
+      expect(plans.items.map((plan) => [plan.status, plan.outcome]).sort()).toEqual([
+        ['closed', 'records_merged'],
+        ['open', null],
+      ]);
+      const consultations = (await as('GET', `/api/clients/${survivor.id}/consultations`)).json() as { items: { id: string }[] };
+      expect(consultations.items.map((c) => c.id)).toEqual([consultation.json().id]);
+      const tasks = (await as('GET', `/api/tasks?clientId=${survivor.id}`)).json() as { items: { id: string }[] };
+      expect(tasks.items.map((item) => item.id)).toEqual([task.json().id]);
+      const closings = await auditEventsThroughApi(t, { clientId: survivor.id, action: 'plan.closed' });
+      expect(closings).toHaveLength(1);
+      expect(closings[0]?.details).toMatchObject({ outcome: 'records_merged', duplicateId: duplicate.id });
+    });
+
     it('recomputes the survivor’s eligibility and drops the duplicate’s', async () => {
       const project = await createProjectThroughApi(t);
       const { survivor, duplicate } = await pair(

@@ -10,9 +10,9 @@ import {
   type UpdateClientInput,
 } from '../../../shared/index.js';
 import type { Tx } from '../../../db/open-database.js';
-import { AppError, notFound } from '../../http/app-error.js';
+import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
-import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { changedValues, diffFields, recordAudit } from '../audit/audit.service.js';
 import { requireBranch } from '../centre/centre.service.js';
 import { selectActiveProjects } from '../projects/projects.repo.js';
 import {
@@ -53,29 +53,41 @@ function columnsOf(input: Omit<UpdateClientInput, 'residence'>): Partial<NewClie
   return columns;
 }
 
-/** The client, locked, unless it was merged into another: a merged record only points to the survivor. */
-async function requireUnmergedClient(tx: Tx, id: string): Promise<ClientRow> {
-  const client = await selectClientForUpdate(tx, id);
-  if (!client) throw notFound('Client');
-  if (client.mergedIntoId) throw new AppError('CONFLICT', 'This record was merged into another; change the surviving record');
+/** How a client guard looks the client up. */
+type ClientGuardOptions = {
+  /**
+   * Lock the row until the transaction ends, as every write does: a merge or archiving of the client
+   * running at the same time is waited for, so nothing new lands on a record merged away meanwhile.
+   */
+  lock?: boolean;
+  /** The input field that named the client (e.g. `body.clientId`): an unknown client is then 400 naming it, not 404. */
+  field?: string;
+};
+
+/** The client, whatever its state (404 when there is none): for reads that answer for a merged record too. */
+export async function requireClient(tx: Tx, id: string, options: ClientGuardOptions = {}): Promise<ClientRow> {
+  const client = options.lock ? await selectClientForUpdate(tx, id) : await selectClient(tx, id);
+  if (client) return client;
+  throw options.field ? fieldError(options.field, 'unknown_client', 'No such client') : notFound('Client');
+}
+
+/** The client, unless it was merged into another: a merged record only points to the survivor (409 naming it). */
+export async function requireUnmergedClient(tx: Tx, id: string, options: ClientGuardOptions = {}): Promise<ClientRow> {
+  const client = await requireClient(tx, id, options);
+  if (client.mergedIntoId) {
+    throw new AppError('CONFLICT', 'This record was merged into another; use the surviving record', { mergedIntoId: client.mergedIntoId });
+  }
   return client;
 }
 
-/** The client, when it exists and is not archived: an archived record is read-only (but consents can be withdrawn). */
-async function requireChangeableClient(tx: Tx, id: string): Promise<ClientRow> {
-  const client = await requireUnmergedClient(tx, id);
+/**
+ * The client, when it can be changed and take new records: not merged away and not archived (an
+ * archived record is read-only, though its consents can still be withdrawn).
+ */
+export async function requireChangeableClient(tx: Tx, id: string, options: ClientGuardOptions = {}): Promise<ClientRow> {
+  const client = await requireUnmergedClient(tx, id, options);
   if (client.archived) throw new AppError('CONFLICT', 'An archived client cannot be changed; restore the record first');
   return client;
-}
-
-/** The columns whose new value differs from the stored one (compared as diffFields compares them). */
-function changedColumns(before: ClientRow, columns: Partial<NewClientRow>): Partial<NewClientRow> {
-  const stored = before as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(columns).filter(
-      ([column, value]) => value !== undefined && JSON.stringify(stored[column] ?? null) !== JSON.stringify(value ?? null),
-    ),
-  ) as Partial<NewClientRow>;
 }
 
 /** The copy of the current residence record that lists filter and sort by. */
@@ -204,7 +216,7 @@ async function loadClient(ctx: Ctx, id: string): Promise<ClientResponse> {
 /** Changes a client; a new residence status is added to the history rather than overwriting it. */
 export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInput): Promise<ClientResponse> {
   await ctx.db.transaction(async (tx) => {
-    const before = await requireChangeableClient(tx, id);
+    const before = await requireChangeableClient(tx, id, { lock: true });
     await requireBranch(tx, input.branchId);
     const { residence, ...fields } = input;
     const columns = columnsOf(fields);
@@ -214,7 +226,7 @@ export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInpu
       Object.assign(columns, residenceColumns(residence));
       await insertResidenceRecord(tx, { clientId: id, ...residenceRecordOf(residence), recordedBy: ctx.actor.id });
     }
-    const changed = changedColumns(before, columns);
+    const changed = changedValues(before, columns);
     // Values equal to the stored ones change nothing: no write, no new updatedAt, no empty audit entry.
     if (Object.keys(changed).length === 0 && !newResidence) return;
     Object.assign(changed, nameKeysOfChange(before, changed));
@@ -247,7 +259,7 @@ function isCurrentResidence(
 /** Archiving hides a client from lists and stops changes; records are never deleted here. */
 export async function setClientArchived(ctx: Ctx, id: string, archived: boolean, reason: string | null): Promise<ClientResponse> {
   await ctx.db.transaction(async (tx) => {
-    const before = await requireUnmergedClient(tx, id);
+    const before = await requireUnmergedClient(tx, id, { lock: true });
     if (before.archived === archived)
       throw new AppError('CONFLICT', archived ? 'The client is already archived' : 'The client is not archived');
     await updateClientRow(tx, id, { archived, archivedAt: archived ? ctx.now : null, archiveReason: archived ? reason : null });
@@ -268,7 +280,7 @@ export async function addConsent(
   input: { purpose: ConsentPurpose; givenOn: string; note?: string | null | undefined },
 ) {
   await ctx.db.transaction(async (tx) => {
-    await requireChangeableClient(tx, clientId);
+    await requireChangeableClient(tx, clientId, { lock: true });
     const consent = await insertConsent(tx, {
       clientId,
       purpose: input.purpose,
@@ -291,14 +303,12 @@ export async function withdrawConsent(ctx: Ctx, clientId: string, consentId: str
   await ctx.db.transaction(async (tx) => {
     // Withdrawing consent is the client's right whatever the state of the record, so an archived
     // client's consent can still be withdrawn; only new consents need an active record.
-    if (!(await selectClient(tx, clientId))) throw notFound('Client');
+    await requireClient(tx, clientId);
     const consent = await selectConsent(tx, clientId, consentId);
     if (!consent) throw notFound('Consent');
     if (consent.withdrawnOn) throw new AppError('CONFLICT', 'The consent is already withdrawn');
     if (withdrawnOn < consent.givenOn) {
-      throw new AppError('VALIDATION_FAILED', 'A consent cannot be withdrawn before it was given', [
-        { field: 'body.withdrawnOn', code: 'too_small', message: 'A consent cannot be withdrawn before it was given' },
-      ]);
+      throw fieldError('body.withdrawnOn', 'too_small', 'A consent cannot be withdrawn before it was given');
     }
     await setConsentWithdrawn(tx, consentId, withdrawnOn);
     await recordAudit(tx, ctx, {

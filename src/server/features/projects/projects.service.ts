@@ -1,5 +1,5 @@
 import type { CreateProjectInput, ProjectResponse, UpdateProjectInput } from '../../../shared/index.js';
-import { AppError, notFound } from '../../http/app-error.js';
+import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { recomputeEligibilityForProject } from '../clients/eligibility.service.js';
@@ -51,9 +51,7 @@ export async function updateProject(ctx: Ctx, id: string, input: UpdateProjectIn
     }
     const merged = { ...before, ...input };
     if (merged.startsOn > merged.endsOn) {
-      throw new AppError('VALIDATION_FAILED', 'endsOn must not be before startsOn', [
-        { field: 'body.endsOn', code: 'custom', message: 'endsOn must not be before startsOn' },
-      ]);
+      throw fieldError('body.endsOn', 'custom', 'endsOn must not be before startsOn');
     }
     const after = await updateProjectRow(tx, id, input);
     if (!after) throw notFound('Project');

@@ -1,6 +1,7 @@
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/open-database.js';
 import { accounts, sessions, twoFactors, users } from '../../../db/schema/index.js';
+import type { Role } from '../../../shared/index.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -32,6 +33,26 @@ export async function selectUsers(tx: Tx, query: UsersQuery) {
     .orderBy(asc(users.name), asc(users.id))
     .limit(query.limit)
     .offset(query.offset);
+}
+
+function activeStaffWhere(roles: readonly Role[], id?: string) {
+  return and(eq(users.active, true), arrayOverlaps(users.roles, [...roles]), id ? eq(users.id, id) : undefined);
+}
+
+/** Active staff holding one of the roles, by name; only the one with `id` when given; a page when `limit` is given. */
+export function selectActiveStaff(tx: Tx, roles: readonly Role[], filter: { id?: string; limit?: number; offset?: number }) {
+  const query = tx
+    .select({ id: users.id, name: users.name, branchId: users.branchId, roles: users.roles })
+    .from(users)
+    .where(activeStaffWhere(roles, filter.id))
+    .orderBy(asc(users.name), asc(users.id))
+    .$dynamic();
+  return filter.limit === undefined ? query : query.limit(filter.limit).offset(filter.offset ?? 0);
+}
+
+export async function countActiveStaff(tx: Tx, roles: readonly Role[]): Promise<number> {
+  const [row] = await tx.select({ total: count() }).from(users).where(activeStaffWhere(roles));
+  return row?.total ?? 0;
 }
 
 /** How many users match the query's filters, whatever its page. */

@@ -2,24 +2,29 @@ import type { Tx } from '../../../db/open-database.js';
 import {
   type CreateUserInput,
   hasPermission,
+  type Permission,
+  permissionMatrix,
   permissions,
   type Role,
+  type StaffReference,
   type UiLanguage,
   type UpdateUserInput,
   type UserResponse,
 } from '../../../shared/index.js';
-import { AppError, notFound } from '../../http/app-error.js';
+import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { hashPassword, verifyPassword } from '../auth/auth.instance.js';
 import { requireBranch } from '../centre/centre.service.js';
 import {
   countActiveAdmins,
+  countActiveStaff,
   countUsers,
   deleteSessionsOf,
   deleteTwoFactorOf,
   insertUserRow,
   lockAdminCount,
+  selectActiveStaff,
   selectPasswordHash,
   selectUser,
   selectUserByEmail,
@@ -166,9 +171,7 @@ export async function changeMyPassword(ctx: Ctx, currentPassword: string, newPas
   // Hashing and verifying happen outside the transaction (see insertUser).
   const digest = await selectPasswordHash(ctx.db, ctx.actor.id);
   if (!digest || !(await verifyPassword(digest, currentPassword))) {
-    throw new AppError('VALIDATION_FAILED', 'The current password is not right', [
-      { field: 'body.currentPassword', code: 'wrong_password', message: 'The current password is not right' },
-    ]);
+    throw fieldError('body.currentPassword', 'wrong_password', 'The current password is not right');
   }
   const newHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
@@ -203,4 +206,37 @@ export async function resetUserTwoFactor(ctx: Ctx, id: string): Promise<void> {
     await deleteSessionsOf(tx, id);
     await recordAudit(tx, ctx, { action: 'user.two_factor_reset', entityType: 'user', entityId: id });
   });
+}
+
+/** A member of staff as responses name them (who recorded, who is responsible); null when nobody is. */
+export function toStaffReference(id: string | null, name: string | null): StaffReference | null {
+  return id ? { id, name: name ?? '' } : null;
+}
+
+/**
+ * Active staff holding one of the roles, by name: whom work can be given to. `id` narrows it to that
+ * member (none when they are not such staff); `limit` and `offset` to a page.
+ */
+export function findActiveStaff(tx: Tx, roles: readonly Role[], filter: { id?: string; limit?: number; offset?: number } = {}) {
+  return selectActiveStaff(tx, roles, filter);
+}
+
+/** A page of the active staff holding the permission, by name: the pickers of whom a task or a plan is given to. */
+export async function findStaffWithPermission(
+  ctx: Ctx,
+  permission: Permission,
+  page: { limit: number; offset: number },
+): Promise<{ items: StaffReference[]; total: number }> {
+  const roles = permissionMatrix[permission];
+  const [rows, total] = await Promise.all([selectActiveStaff(ctx.db, roles, page), countActiveStaff(ctx.db, roles)]);
+  return { items: rows.map(({ id, name }) => ({ id, name })), total };
+}
+
+/**
+ * Throws unless `id` is an active staff member holding the permission: only they can act on what
+ * they are made responsible for. `field` names the input in the 400 answer.
+ */
+export async function requireStaffWithPermission(tx: Tx, id: string, permission: Permission, field: string): Promise<void> {
+  const [staff] = await selectActiveStaff(tx, permissionMatrix[permission], { id });
+  if (!staff) throw fieldError(field, 'unknown_staff', 'No active staff member who can take this on');
 }

@@ -1,28 +1,31 @@
 import { Anchor, Card, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasPermission } from '../../../shared/index.js';
+import { LoadingState } from '../../components/feedback/loading-state.js';
 import { PageHeader } from '../../components/layout/page-header.js';
 import { navigationItems } from '../layout/navigation-items.js';
-import { useSession } from '../session/session-context.js';
+import { useCan, useSession } from '../session/session-context.js';
 
-const descriptions = {
-  'nav.clients': 'home.clientsText',
-  'nav.projects': 'home.projectsText',
-  'nav.users': 'home.usersText',
-  'nav.branches': 'home.branchesText',
-  'nav.settings': 'home.settingsText',
-  'nav.audit': 'home.auditText',
-  'nav.account': 'home.accountText',
-} as const;
+const MyDayPage = lazy(() => import('./my-day-page.js').then((m) => ({ default: m.MyDayPage })));
 
-/** The start page: a greeting and the places the user may go. */
-export function HomePage() {
+/** The start page: My day for staff who manage tasks, the places to go for everyone else. */
+export function StartPage() {
+  const managesTasks = useCan('tasks.manage');
+  if (!managesTasks) return <HomePage />;
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <MyDayPage />
+    </Suspense>
+  );
+}
+
+/** The start page of those without tasks: a greeting and the places the user may go. */
+function HomePage() {
   const { t } = useTranslation();
   const me = useSession();
-  const items = navigationItems.filter(
-    (item) => item.labelKey !== 'nav.home' && (!item.permission || hasPermission(me.roles, item.permission)),
-  );
+  const items = navigationItems.filter((item) => item.descriptionKey && (!item.permission || hasPermission(me.roles, item.permission)));
 
   return (
     <>
@@ -53,7 +56,7 @@ export function HomePage() {
               </Anchor>
             </Title>
             <Text size="sm" c="dimmed">
-              {t(descriptions[item.labelKey as keyof typeof descriptions])}
+              {item.descriptionKey ? t(item.descriptionKey) : null}
             </Text>
           </Card>
         ))}

@@ -5,6 +5,7 @@ type QueryValue = string | number | boolean | null | undefined;
 
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON, or as multipart/form-data when it is a FormData. */
   body?: unknown;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
@@ -28,13 +29,15 @@ export function buildApiUrl(path: string, query?: Record<string, QueryValue>): s
  */
 export async function requestApi<T>(path: string, options: RequestOptions = {}, schema?: z.ZodType<T>): Promise<T> {
   const { method = 'GET', body, query, signal } = options;
+  // A form with a file goes as multipart/form-data, which the browser labels with its boundary.
+  const asJson = body !== undefined && !(body instanceof FormData);
   let response: Response;
   try {
     response = await fetch(buildApiUrl(path, query), {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: asJson ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
+      body: body instanceof FormData ? body : asJson ? JSON.stringify(body) : undefined,
       signal,
     });
   } catch (error) {

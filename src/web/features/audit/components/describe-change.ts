@@ -1,5 +1,13 @@
 import type { TFunction } from 'i18next';
-import { type AuditAction, auditActions, clientAuditFields, type Role, roles } from '../../../../shared/index.js';
+import {
+  type AuditAction,
+  auditActions,
+  clientAuditFields,
+  partnerAuditFields,
+  type Role,
+  roles,
+  weekdays,
+} from '../../../../shared/index.js';
 import type { Formatters } from '../../../components/intl/use-format.js';
 
 const fieldKeys = [
@@ -17,10 +25,77 @@ const fieldKeys = [
   'address',
   'archived',
   'locale',
+  // Consultations and the topic list
+  'startedAt',
+  'durationMinutes',
+  'projectId',
+  'form',
+  'kind',
+  'topics',
+  'interpreter',
+  'notes',
+  'outcome',
+  'followUp',
+  'anonymousProfile',
+  'activeTopics',
+  'labels',
+  // Appointments and the working hours
+  'staffId',
+  'clientId',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
+  'startsAt',
+  'endsAt',
+  'place',
+  'purpose',
+  'interpreterLanguage',
+  'status',
+  'cancelReason',
+  'serviceId',
+  ...weekdays,
+  // Plans and tasks
+  'responsibleId',
+  'nextReviewOn',
+  'area',
+  'title',
+  'steps',
+  'dueOn',
+  'assigneeId',
+  // Documents, partners and referrals
+  'fileName',
+  'mediaType',
+  'sizeBytes',
+  'consultationId',
+  'deletedAt',
+  ...partnerAuditFields,
+  'partnerId',
+  'referredOn',
+  'reason',
 ] as const;
 type FieldKey = (typeof fieldKeys)[number];
 
-const entityKeys = ['branch', 'centre', 'client', 'consent', 'project', 'settings', 'user'] as const;
+const entityKeys = [
+  'branch',
+  'centre',
+  'client',
+  'consent',
+  'project',
+  'settings',
+  'user',
+  'consultation',
+  'appointment',
+  'calendar_feed',
+  'outbox',
+  'working_hours',
+  'plan',
+  'plan_goal',
+  'plan_review',
+  'task',
+  'document',
+  'partner',
+  'referral',
+] as const;
 type EntityKey = (typeof entityKeys)[number];
 
 /** A field name of the audit trail in the UI language; unknown fields keep their technical name. */

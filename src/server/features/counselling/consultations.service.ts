@@ -1,0 +1,411 @@
+import type { Tx } from '../../../db/open-database.js';
+import {
+  type AgeBand,
+  type AnonymousProfile,
+  type ConsultationDefaults,
+  type ConsultationDefaultsQuery,
+  type ConsultationListItem,
+  type ConsultationResponse,
+  type CreateAnonymousConsultationInput,
+  type CreateConsultationInput,
+  type Interpreter,
+  canReadConsultationContent,
+  consultationContentFields,
+  evaluateEligibility,
+  type ListConsultationsQuery,
+  mayChangeConsultation,
+  type ResidenceCategory,
+  toCentreDate,
+  type UpdateConsultationInput,
+} from '../../../shared/index.js';
+import { AppError, fieldError, notFound } from '../../http/app-error.js';
+import type { Actor, Ctx } from '../../http/context.js';
+import { getAppointment, recordConsultationOfAppointment } from '../appointments/appointments.service.js';
+import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { requireBranch } from '../centre/centre.service.js';
+import type { ClientRow } from '../clients/clients.repo.js';
+import { requireChangeableClient, requireClient } from '../clients/clients.service.js';
+import { toStaffReference } from '../users/users.service.js';
+import { factsOf } from '../clients/eligibility.service.js';
+import { selectActiveProjects, selectProject } from '../projects/projects.repo.js';
+import {
+  type ConsultationRow,
+  insertConsultation,
+  type ListedConsultationRow,
+  selectConsultation,
+  selectConsultationForUpdate,
+  selectConsultationPage,
+  selectConsultationTexts,
+  updateConsultationRow,
+} from './consultations.repo.js';
+import { insertService, type ServiceRow, updateServiceRow } from './services.repo.js';
+import { requireOfferedTopics } from './topics.service.js';
+
+/** The day (Europe/Prague) a consultation took place; a consultation is recorded once it has happened. */
+function dayOf(startedAt: string, now: Date): string {
+  const day = toCentreDate(new Date(startedAt));
+  if (day > toCentreDate(now))
+    throw fieldError('body.startedAt', 'in_future', 'A consultation cannot be recorded before the day it takes place');
+  return day;
+}
+
+/**
+ * The project a service counts against when staff do not choose one (decision 010): of the active
+ * projects running on that day and — for a named client — admitting the client on that day by the
+ * eligibility rule, the one that started last; equal starts go by code. Null when none fits.
+ */
+async function defaultProjectOf(tx: Tx, client: ClientRow | null, day: string): Promise<string | null> {
+  const fitting = (await selectActiveProjects(tx)).filter(
+    (project) =>
+      project.startsOn <= day &&
+      day <= project.endsOn &&
+      (client === null || evaluateEligibility(factsOf(client), project.targetGroup, day).eligible),
+  );
+  fitting.sort((a, b) => (a.startsOn !== b.startsOn ? (a.startsOn < b.startsOn ? 1 : -1) : a.code < b.code ? -1 : 1));
+  return fitting[0]?.id ?? null;
+}
+
+/**
+ * A project chosen by staff: it must exist and run on the day. A project kept on an edited
+ * consultation may have ended since; a newly chosen one must be active.
+ */
+async function requireProject(tx: Tx, id: string, day: string, kept: boolean): Promise<void> {
+  const project = await selectProject(tx, id);
+  if (!project) throw fieldError('body.projectId', 'unknown_project', 'No such project');
+  if (!kept && !project.active) throw fieldError('body.projectId', 'inactive_project', 'The project is not active');
+  if (day < project.startsOn || day > project.endsOn) {
+    throw fieldError(kept ? 'body.startedAt' : 'body.projectId', 'outside_project_period', 'The day is outside the project period');
+  }
+}
+
+type Party = { client: ClientRow } | { profile: AnonymousProfile };
+
+/** Writes a consultation: the ledger row and the consultation's details, in the caller's transaction. */
+async function insertConsultationOf(
+  tx: Tx,
+  ctx: Ctx,
+  party: Party,
+  input: CreateConsultationInput | CreateAnonymousConsultationInput,
+): Promise<ServiceRow> {
+  const day = dayOf(input.startedAt, ctx.now);
+  await requireOfferedTopics(tx, input.topics);
+  const branchId = input.branchId === undefined ? ctx.actor.branchId : input.branchId;
+  if (input.branchId) await requireBranch(tx, input.branchId);
+  let projectId = input.projectId ?? null;
+  if (input.projectId === undefined) projectId = await defaultProjectOf(tx, 'client' in party ? party.client : null, day);
+  else if (input.projectId) await requireProject(tx, input.projectId, day, false);
+  const service = await insertService(tx, {
+    kind: 'consultation',
+    occurredOn: day,
+    startedAt: new Date(input.startedAt),
+    durationMinutes: input.durationMinutes,
+    projectId,
+    branchId,
+    staffId: ctx.actor.id,
+    ...('client' in party ? { clientId: party.client.id } : profileColumns(party.profile)),
+  });
+  await insertConsultation(tx, {
+    serviceId: service.id,
+    form: input.form,
+    kind: input.kind,
+    topics: input.topics,
+    ...interpreterColumns(input.interpreter ?? null),
+    notes: input.notes ?? null,
+    outcome: input.outcome ?? null,
+    followUp: input.followUp ?? null,
+    createdBy: ctx.actor.id,
+  });
+  return service;
+}
+
+function profileColumns(profile: AnonymousProfile) {
+  return {
+    anonymousSex: profile.sex,
+    anonymousAgeBand: profile.ageBand,
+    anonymousCitizenship: profile.citizenship,
+    anonymousResidenceCategory: profile.residenceCategory,
+  };
+}
+
+function interpreterColumns(interpreter: { language: string; kind: 'partner' | 'staff' } | null) {
+  return { interpreterLanguage: interpreter?.language ?? null, interpreterKind: interpreter?.kind ?? null };
+}
+
+/**
+ * Records a consultation with a client. From an appointment, the appointment becomes attended and
+ * points to the consultation, in the same transaction.
+ */
+export async function createConsultation(ctx: Ctx, clientId: string, input: CreateConsultationInput): Promise<ConsultationResponse> {
+  const id = await ctx.db.transaction(async (tx) => {
+    const client = await requireChangeableClient(tx, clientId, { lock: true });
+    const service = await insertConsultationOf(tx, ctx, { client }, input);
+    const appointmentId = input.appointmentId ?? null;
+    if (appointmentId) {
+      // The appointment is checked first: an unknown one is a 400 naming the field, not a broken reference.
+      await recordConsultationOfAppointment(tx, ctx, { appointmentId, clientId, serviceId: service.id });
+      await updateConsultationRow(tx, service.id, { appointmentId });
+    }
+    await recordAudit(tx, ctx, {
+      action: 'consultation.created',
+      entityType: 'consultation',
+      entityId: service.id,
+      clientId,
+      details: { kind: input.kind, anonymous: false, projectId: service.projectId, appointmentId },
+    });
+    return service.id;
+  });
+  return loadConsultation(ctx, id);
+}
+
+/** Records a consultation with someone who stays unnamed: a ledger row with the anonymous profile, no client. */
+export async function createAnonymousConsultation(ctx: Ctx, input: CreateAnonymousConsultationInput): Promise<ConsultationResponse> {
+  const id = await ctx.db.transaction(async (tx) => {
+    const service = await insertConsultationOf(tx, ctx, { profile: input.anonymousProfile }, input);
+    await recordAudit(tx, ctx, {
+      action: 'consultation.created',
+      entityType: 'consultation',
+      entityId: service.id,
+      details: { kind: input.kind, anonymous: true, projectId: service.projectId },
+    });
+    return service.id;
+  });
+  return loadConsultation(ctx, id);
+}
+
+/**
+ * What a new consultation's form starts with: the default project and branch and, from an appointment
+ * (the client's, not cancelled, missed or recorded yet), its time, length and interpreter language.
+ */
+export async function getConsultationDefaults(ctx: Ctx, query: ConsultationDefaultsQuery): Promise<ConsultationDefaults> {
+  const client = query.clientId ? await requireChangeableClient(ctx.db, query.clientId) : null;
+  const appointment = client && query.appointmentId ? await getAppointment(ctx, query.appointmentId) : null;
+  if (appointment && appointment.client?.id !== client?.id) {
+    throw fieldError('querystring.appointmentId', 'unknown_appointment', 'No such appointment of this client');
+  }
+  if (appointment && (appointment.serviceId || appointment.status === 'cancelled' || appointment.status === 'no_show')) {
+    throw new AppError('CONFLICT', `An appointment that is ${appointment.status} or already recorded cannot become a consultation`);
+  }
+  const startsAt = appointment ? new Date(appointment.startsAt) : null;
+  const day = startsAt ? toCentreDate(startsAt) : (query.on ?? toCentreDate(ctx.now));
+  return {
+    startedAt: startsAt?.toISOString() ?? null,
+    durationMinutes: appointment && startsAt ? Math.round((Date.parse(appointment.endsAt) - startsAt.getTime()) / 60_000) : null,
+    interpreterLanguage: appointment?.interpreterLanguage ?? null,
+    appointmentId: appointment?.id ?? null,
+    projectId: await defaultProjectOf(ctx.db, client, day),
+    branchId: ctx.actor.branchId,
+  };
+}
+
+/** One consultation as the reader may see it; the read is audited, saying whether the content was shown. */
+export async function getConsultation(ctx: Ctx, id: string): Promise<ConsultationResponse> {
+  const consultation = await loadConsultation(ctx, id);
+  await recordAudit(ctx.db, ctx, {
+    action: 'consultation.read',
+    entityType: 'consultation',
+    entityId: id,
+    ...(consultation.clientId ? { clientId: consultation.clientId } : {}),
+    details: { contentHidden: consultation.contentHidden },
+  });
+  return consultation;
+}
+
+/** A consultation as the reader may see it; its texts are read only when the reader may read them. */
+async function loadConsultation(ctx: Ctx, id: string): Promise<ConsultationResponse> {
+  const row = await selectConsultation(ctx.db, id);
+  if (!row) throw notFound('Consultation');
+  const summary = toSummary(row);
+  const record = {
+    ...summary,
+    createdBy: toStaffReference(row.consultation.createdBy, row.authorName),
+    createdAt: row.service.createdAt.toISOString(),
+    updatedAt: row.service.updatedAt.toISOString(),
+  };
+  if (!canReadConsultationContent(ctx.actor, row.consultation)) return { ...record, contentHidden: true };
+  const texts = await selectConsultationTexts(ctx.db, id);
+  return {
+    ...record,
+    ...toVisibleSummary(row.consultation),
+    notes: texts?.notes ?? null,
+    outcome: texts?.outcome ?? null,
+    followUp: texts?.followUp ?? null,
+  };
+}
+
+/** A client's consultations, newest first; the read of the list is one audit entry. */
+export async function findClientConsultations(ctx: Ctx, clientId: string, paging: { limit: number; offset: number }) {
+  await requireClient(ctx.db, clientId);
+  const { rows, total } = await selectConsultationPage(ctx.db, { clientId, ...paging });
+  const items = rows.map((row) => toListItem(row, ctx.actor));
+  await recordAudit(ctx.db, ctx, {
+    action: 'consultation.read',
+    entityType: 'consultation',
+    clientId,
+    details: { consultationIds: items.map((item) => item.id) },
+  });
+  return { items, total };
+}
+
+/**
+ * Every consultation, anonymous ones too, filtered and newest first. Each client the page names gets
+ * one audit entry, so a client's trail shows this read as well.
+ */
+export async function findConsultations(ctx: Ctx, query: ListConsultationsQuery) {
+  const { rows, total } = await selectConsultationPage(ctx.db, query);
+  const items = rows.map((row) => toListItem(row, ctx.actor));
+  const byClient = new Map<string, string[]>();
+  for (const item of items) if (item.clientId) byClient.set(item.clientId, [...(byClient.get(item.clientId) ?? []), item.id]);
+  if (byClient.size > 0) {
+    await ctx.db.transaction(async (tx) => {
+      for (const [clientId, consultationIds] of byClient) {
+        await recordAudit(tx, ctx, { action: 'consultation.read', entityType: 'consultation', clientId, details: { consultationIds } });
+      }
+    });
+  }
+  return { items, total };
+}
+
+/** A consultation as one flat record, for comparing versions; the anonymous profile only when anonymous. */
+function flatten(service: ServiceRow, consultation: ConsultationRow) {
+  return {
+    startedAt: service.startedAt?.toISOString() ?? null,
+    durationMinutes: service.durationMinutes,
+    projectId: service.projectId,
+    branchId: service.branchId,
+    form: consultation.form,
+    kind: consultation.kind,
+    topics: consultation.topics,
+    interpreter: consultation.interpreterLanguage
+      ? { language: consultation.interpreterLanguage, kind: consultation.interpreterKind }
+      : null,
+    notes: consultation.notes,
+    outcome: consultation.outcome,
+    followUp: consultation.followUp,
+    anonymousProfile: service.clientId ? null : profileOf(service),
+  };
+}
+const comparedFields = [
+  'startedAt',
+  'durationMinutes',
+  'projectId',
+  'branchId',
+  'form',
+  'kind',
+  'topics',
+  'interpreter',
+  'notes',
+  'outcome',
+  'followUp',
+  'anonymousProfile',
+] as const;
+
+/**
+ * Changes a consultation: its author, or a coordinator. Of a legal consultation, the content (and
+ * the kind) is changed only by who may read it. The audit names the changed fields, never values.
+ */
+export async function updateConsultation(ctx: Ctx, id: string, input: UpdateConsultationInput): Promise<ConsultationResponse> {
+  await ctx.db.transaction(async (tx) => {
+    const row = await selectConsultationForUpdate(tx, id);
+    if (!row) throw notFound('Consultation');
+    const { service, consultation } = row;
+    if (!mayChangeConsultation(ctx.actor, consultation)) {
+      throw new AppError('FORBIDDEN', 'Only the author or a coordinator may change a consultation');
+    }
+    const touchesContent = consultationContentFields.some((field) => input[field] !== undefined) || input.kind !== undefined;
+    const legal = consultation.kind === 'legal' || input.kind === 'legal';
+    if (touchesContent && legal && !canReadConsultationContent(ctx.actor, { kind: 'legal', createdBy: consultation.createdBy })) {
+      throw new AppError('FORBIDDEN', 'The content of a legal consultation is changed only by legal counsellors and its author');
+    }
+    if (input.anonymousProfile && service.clientId) {
+      throw fieldError('body.anonymousProfile', 'not_anonymous', 'Only an anonymous consultation has an anonymous profile');
+    }
+    const day = input.startedAt ? dayOf(input.startedAt, ctx.now) : service.occurredOn;
+    if (input.topics) await requireOfferedTopics(tx, input.topics, consultation.topics);
+    if (input.branchId) await requireBranch(tx, input.branchId);
+    const projectId = input.projectId === undefined ? service.projectId : input.projectId;
+    if (projectId && (input.projectId !== undefined || input.startedAt)) {
+      await requireProject(tx, projectId, day, projectId === service.projectId);
+    }
+
+    const before = flatten(service, consultation);
+    const after = { ...before };
+    for (const field of comparedFields) if (input[field] !== undefined) Object.assign(after, { [field]: input[field] });
+    if (input.startedAt) after.startedAt = new Date(input.startedAt).toISOString();
+    const changes = diffFields<Record<string, unknown>>(before, after, comparedFields, []);
+    // Values equal to the stored ones change nothing: no write and no empty audit entry.
+    if (changes.length === 0) return;
+
+    const profile = input.anonymousProfile;
+    await updateServiceRow(tx, id, {
+      ...(input.startedAt ? { startedAt: new Date(input.startedAt), occurredOn: day } : {}),
+      ...(input.durationMinutes !== undefined ? { durationMinutes: input.durationMinutes } : {}),
+      ...(input.projectId !== undefined ? { projectId: input.projectId } : {}),
+      ...(input.branchId !== undefined ? { branchId: input.branchId } : {}),
+      ...(profile ? profileColumns(profile) : {}),
+    });
+    await updateConsultationRow(tx, id, {
+      ...(input.form !== undefined ? { form: input.form } : {}),
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+      ...(input.topics !== undefined ? { topics: input.topics } : {}),
+      ...(input.interpreter !== undefined ? interpreterColumns(input.interpreter) : {}),
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
+      ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
+      ...(input.followUp !== undefined ? { followUp: input.followUp } : {}),
+    });
+    await recordAudit(tx, ctx, {
+      action: 'consultation.updated',
+      entityType: 'consultation',
+      entityId: id,
+      ...(service.clientId ? { clientId: service.clientId } : {}),
+      changes,
+    });
+  });
+  return loadConsultation(ctx, id);
+}
+
+function profileOf(service: ServiceRow): AnonymousProfile {
+  return {
+    sex: service.anonymousSex ?? 'unknown',
+    ageBand: (service.anonymousAgeBand ?? 'unknown') as AgeBand,
+    citizenship: service.anonymousCitizenship as AnonymousProfile['citizenship'],
+    residenceCategory: (service.anonymousResidenceCategory ?? 'unknown') as ResidenceCategory,
+  };
+}
+
+/** What every reader sees of a consultation: the ledger's facts, its kind and who delivered it. */
+function toSummary(row: ListedConsultationRow) {
+  const { service, consultation } = row;
+  return {
+    id: service.id,
+    occurredOn: service.occurredOn,
+    startedAt: (service.startedAt ?? new Date(`${service.occurredOn}T00:00:00Z`)).toISOString(),
+    durationMinutes: service.durationMinutes ?? 0,
+    projectId: service.projectId,
+    branchId: service.branchId,
+    staff: toStaffReference(service.staffId, row.staffName),
+    clientId: service.clientId,
+    anonymous: service.clientId === null,
+    anonymousProfile: service.clientId ? null : profileOf(service),
+    kind: consultation.kind,
+    client: row.client,
+    appointmentId: consultation.appointmentId,
+  };
+}
+
+function toVisibleSummary(consultation: ListedConsultationRow['consultation']) {
+  return {
+    contentHidden: false as const,
+    form: consultation.form,
+    topics: consultation.topics,
+    interpreter:
+      consultation.interpreterLanguage && consultation.interpreterKind
+        ? { language: consultation.interpreterLanguage as Interpreter['language'], kind: consultation.interpreterKind }
+        : null,
+  };
+}
+
+function toListItem(row: ListedConsultationRow, reader: Actor): ConsultationListItem {
+  const summary = toSummary(row);
+  if (!canReadConsultationContent(reader, row.consultation)) return { ...summary, contentHidden: true };
+  return { ...summary, ...toVisibleSummary(row.consultation) };
+}

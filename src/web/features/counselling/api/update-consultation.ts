@@ -1,0 +1,12 @@
+import { consultationResponse, type UpdateConsultationInput } from '../../../../shared/index.js';
+import { requestApi } from '../../../components/api/request-api.js';
+import { useConsultationMutation } from './use-consultation-mutation.js';
+
+/** Changes a consultation (its author, or a coordinator). */
+export function updateConsultation({ id, input }: { id: string; input: UpdateConsultationInput }) {
+  return requestApi(`/api/consultations/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }, consultationResponse);
+}
+
+export function useUpdateConsultation() {
+  return useConsultationMutation(updateConsultation);
+}

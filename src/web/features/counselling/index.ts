@@ -1,0 +1,12 @@
+export { useClientConsultations } from './api/find-client-consultations.js';
+export { useFindConsultations } from './api/find-consultations.js';
+export { useConsultation } from './api/get-consultation.js';
+export { useConsultationDefaults } from './api/get-consultation-defaults.js';
+export { useTopics } from './api/get-topics.js';
+export { ConsultationDetails } from './components/consultation-details.js';
+export { ConsultationFilters } from './components/consultation-filters.js';
+export { ConsultationForm } from './components/consultation-form.js';
+export { ConsultationTable } from './components/consultation-table.js';
+export { TopicsEditor } from './components/topics-editor.js';
+export { useConsultationListState } from './components/use-consultation-list-state.js';
+export { useTopicNames } from './components/use-topic-names.js';

@@ -1,0 +1,12 @@
+import { type ClosePlanInput, planResponse } from '../../../../shared/index.js';
+import { requestApi } from '../../../components/api/request-api.js';
+import { usePlanMutation } from './use-plan-mutation.js';
+
+/** Closes the plan with an outcome; it then becomes history. */
+export function closePlan({ planId, input }: { planId: string; input: ClosePlanInput }) {
+  return requestApi(`/api/plans/${encodeURIComponent(planId)}/close`, { method: 'POST', body: input }, planResponse);
+}
+
+export function useClosePlan() {
+  return usePlanMutation(closePlan);
+}

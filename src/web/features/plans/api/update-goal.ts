@@ -1,0 +1,12 @@
+import { planResponse, type UpdateGoalInput } from '../../../../shared/index.js';
+import { requestApi } from '../../../components/api/request-api.js';
+import { usePlanMutation } from './use-plan-mutation.js';
+
+/** Changes a goal (ticking a step sends the whole list of steps); the answer is the goal's plan. */
+export function updateGoal({ goalId, input }: { goalId: string; input: UpdateGoalInput }) {
+  return requestApi(`/api/plan-goals/${encodeURIComponent(goalId)}`, { method: 'PATCH', body: input }, planResponse);
+}
+
+export function useUpdateGoal() {
+  return usePlanMutation(updateGoal);
+}
