@@ -1,8 +1,10 @@
 /**
  * `npm run seed:demo`: fills the configured database (the server's own environment: INTEGRA_DATA_DIR
  * or DATABASE_URL) with a demo centre of the Ústí nad Labem region: branches, three projects, staff of
- * every role and a few hundred clients. Everything goes through the same service functions the HTTP
- * API calls, so client numbers, eligibility and the audit trail are what real use would produce.
+ * every role, a few hundred clients, and their counselling (partners, consultations, plans, referrals,
+ * tasks, documents, the next two weeks of appointments). Everything goes through the same service
+ * functions the HTTP API calls, so client numbers, eligibility and the audit trail are what real use
+ * would produce.
  *
  *   npm run seed:demo -- [--clients 300] [--seed 2026] [--password '…']
  *
@@ -30,7 +32,8 @@ import {
   setupInput,
   toCentreDate,
 } from '../src/shared/index.js';
-import { branchNameOf, type DemoPerson, demoBranches, generatePeople } from './demo/people.js';
+import { type DemoClient, seedCounselling } from './demo/counselling.js';
+import { branchNameOf, type DemoPerson, demoBranches, generatePeople, isShowcasePerson } from './demo/people.js';
 import { demoProjects } from './demo/projects.js';
 import { createRandom } from './demo/random.js';
 
@@ -90,7 +93,8 @@ try {
 async function seed(db: Db, kind: string) {
   const started = Date.now();
   const now = new Date();
-  const contextFor = (actor: Actor): Ctx => ({ db, actor, now, requestId: 'seed-demo', ip: '127.0.0.1' });
+  const contextAt = (actor: Actor, at: Date): Ctx => ({ db, actor, now: at, requestId: 'seed-demo', ip: '127.0.0.1' });
+  const contextFor = (actor: Actor): Ctx => contextAt(actor, now);
 
   const admin = await findOrSetUpAdmin(db);
   const asAdmin = contextFor(admin);
@@ -132,7 +136,7 @@ async function seed(db: Db, kind: string) {
   const random = createRandom(Number(args.seed));
   const people = generatePeople(random, clientCount, toCentreDate(now));
   const counsellor = contextFor(actor('social@demo.example.org'));
-  let archived = 0;
+  const registered: DemoClient[] = [];
   for (const person of people) {
     const branchName = branchNameOf(person.address?.district);
     const ctx = contextFor(registrarOf(branchName));
@@ -140,18 +144,20 @@ async function seed(db: Db, kind: string) {
     if (random.chance(0.95)) await addConsent(ctx, client.id, { purpose: 'data_processing', givenOn: client.createdAt.slice(0, 10) });
     if (random.chance(0.6)) await addConsent(ctx, client.id, { purpose: 'funder_reporting', givenOn: client.createdAt.slice(0, 10) });
     if (random.chance(0.08)) await addConsent(ctx, client.id, { purpose: 'photos_and_media', givenOn: client.createdAt.slice(0, 10) });
-    if (random.chance(0.02)) {
-      await setClientArchived(counsellor, client.id, true, 'Odstěhoval(a) se mimo Ústecký kraj');
-      archived++;
-    }
+    // The people docs/demo.md names stay current, so the merge and counselling demos work on them.
+    const archive = random.chance(0.02) && !isShowcasePerson(person);
+    if (archive) await setClientArchived(counsellor, client.id, true, 'Odstěhoval(a) se mimo Ústecký kraj');
+    registered.push({ id: client.id, person, branchName, archived: archive });
   }
+  const archived = registered.filter((c) => c.archived).length;
 
   // One person registered twice, at another branch under the Czech spelling of the name: the pair a
   // coordinator can merge. The receptionist confirmed the warning, so the confirmation is audited too.
   const twice = people.find((p) => p.familyNameNative === 'Шевченко');
+  let duplicate: DemoClient | null = null;
   if (twice) {
     const { address, residence, ...fields } = twice;
-    await createClient(
+    const created = await createClient(
       contextFor(actor('reception.decin@demo.example.org')),
       createClientInput.parse({
         ...fields,
@@ -164,7 +170,31 @@ async function seed(db: Db, kind: string) {
         confirmDuplicate: true,
       }),
     );
+    duplicate = {
+      id: created.id,
+      person: { ...twice, givenName: 'Oleksandr', familyName: 'Ševčenko' },
+      branchName: 'Děčín',
+      archived: false,
+    };
   }
+
+  const counselling = await seedCounselling({
+    db,
+    now,
+    random,
+    contextAt,
+    staff: {
+      social: actor('social@demo.example.org'),
+      socialTeplice: actor('social.teplice@demo.example.org'),
+      legal: actor('legal@demo.example.org'),
+      reception: actor('reception@demo.example.org'),
+      receptionDecin: actor('reception.decin@demo.example.org'),
+      coordinator: actor('coordinator@demo.example.org'),
+    },
+    clients: registered,
+    duplicate,
+    documentDir: config.documentDir,
+  });
 
   const eligibleCounts = [];
   for (const project of projects) {
@@ -178,6 +208,14 @@ async function seed(db: Db, kind: string) {
   print(
     `  clients: ${people.length} (${archived} archived)${twice ? ', and one of them registered twice' : ''}; eligible now: ${eligibleCounts.join(', ')}`,
   );
+  const c = counselling;
+  print(`  partners: ${c.partners}`);
+  print(
+    `  consultations: ${c.consultations} with ${c.served} clients (${c.legal} legal, ${c.interpreted} with an interpreter), and ${c.anonymous} anonymous`,
+  );
+  print(`  plans: ${c.plans} (${c.closedPlans} closed); referrals: ${c.referrals}; documents: ${c.documents}`);
+  print(`  appointments: ${c.appointments} booked for the next two weeks, ${c.appointmentsToday} of them today`);
+  print(`  tasks: ${c.tasks} follow-ups, ${c.permitTasks} permit-expiry alerts`);
   print();
   print('Sign in with (every demo account has the same password):');
   print(`  password: ${demoPassword}`);

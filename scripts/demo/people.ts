@@ -651,7 +651,7 @@ function emailOf(random: Random, given: string, family: string, birthYear: strin
       .toLowerCase()
       .replace(/[^a-z]/g, '');
   const local = random.chance(0.5) ? `${ascii(given)}.${ascii(family)}` : `${ascii(given)}${ascii(family)}${birthYear.slice(2)}`;
-  return `${local}@${random.pick(['gmail.com', 'seznam.cz', 'email.cz', 'centrum.cz', 'outlook.com'])}`;
+  return `${local}@${random.pick(['example.com', 'example.org', 'example.net'])}`;
 }
 
 /** People everyone will search for in a demo, so the names in the docs find someone. */
@@ -723,6 +723,13 @@ function showcase(today: number): DemoPerson[] {
       residence: valid('long_term_residence', 'zaměstnanecká karta', -20),
     },
   ];
+}
+
+/** Whether a person is one of the showcase people the docs name (by name and date of birth, which no one else shares). */
+export function isShowcasePerson(person: Pick<DemoPerson, 'givenName' | 'familyName' | 'dateOfBirth'>): boolean {
+  return showcase(0).some(
+    (s) => s.givenName === person.givenName && s.familyName === person.familyName && s.dateOfBirth === person.dateOfBirth,
+  );
 }
 
 /**
