@@ -235,6 +235,19 @@ export function canReadConsultationContent(
 }
 
 /**
+ * Whether someone may see a client's document by name and download it: holders of documents.read,
+ * and for a document of a legal consultation only those who may read that consultation.
+ */
+export function mayReadDocument(
+  reader: { id: string; roles: readonly Role[] },
+  consultationKind: ConsultationKind | null,
+  consultationAuthor: string | null,
+): boolean {
+  if (!hasPermission(reader.roles, 'documents.read')) return false;
+  return consultationKind === null || canReadConsultationContent(reader, { kind: consultationKind, createdBy: consultationAuthor });
+}
+
+/**
  * Whether someone holding counselling.write may change a consultation: its author, or a coordinator,
  * who keeps the ledger right. Of a legal consultation, only who may read the content changes it.
  */

@@ -92,7 +92,8 @@ export const documentResponse = z
     mediaType: z.string(),
     sizeBytes: z.number().int(),
     /** SHA-256 of the content, hexadecimal. */
-    sha256: z.string(),
+    /** Null with `restricted`. */
+    sha256: z.string().nullable(),
     uploadedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
     uploadedAt: z.string(),
   })

@@ -62,8 +62,8 @@ export const permissionMatrix: Record<Permission, readonly Role[]> = {
   'documents.write': clientWorkers,
   'partners.read': roles,
   'partners.manage': ['admin', 'coordinator'],
-  /** The messages sent to clients. */
-  'outbox.read': ['admin', 'coordinator'],
+  /** The messages sent to clients: their contacts and appointments, so only those who may read clients. */
+  'outbox.read': ['coordinator'],
 };
 
 /**

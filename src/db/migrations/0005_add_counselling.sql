@@ -222,6 +222,7 @@ CREATE INDEX "appointments_client_id_starts_at_index" ON "appointments" USING bt
 CREATE INDEX "appointments_starts_at_index" ON "appointments" USING btree ("starts_at");--> statement-breakpoint
 CREATE INDEX "calendar_feeds_user_id_index" ON "calendar_feeds" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "consultations_appointment_id_index" ON "consultations" USING btree ("appointment_id");--> statement-breakpoint
+CREATE INDEX "consultations_topics_idx" ON "consultations" USING gin ("topics");--> statement-breakpoint
 CREATE INDEX "documents_client_id_uploaded_at_index" ON "documents" USING btree ("client_id","uploaded_at");--> statement-breakpoint
 CREATE INDEX "documents_service_id_index" ON "documents" USING btree ("service_id");--> statement-breakpoint
 CREATE INDEX "outbox_status_send_after_index" ON "outbox" USING btree ("status","send_after");--> statement-breakpoint

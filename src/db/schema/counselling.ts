@@ -106,7 +106,11 @@ export const consultations = pgTable(
     appointmentId: uuid().references((): AnyPgColumn => appointments.id),
     createdBy: text().references(() => users.id),
   },
-  (t) => [uniqueIndex().on(t.appointmentId)],
+  (t) => [
+    uniqueIndex().on(t.appointmentId),
+    // "Is this topic in use?" when the topic list changes.
+    index('consultations_topics_idx').using('gin', t.topics),
+  ],
 );
 
 /** A client's individual plan: goals in life areas, reviewed with the client, closed with an outcome. */

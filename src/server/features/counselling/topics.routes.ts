@@ -7,7 +7,7 @@ export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/counselling/topics',
     {
-      config: { access: 'counselling.read' },
+      config: { access: 'signedIn' },
       schema: {
         tags: ['counselling'],
         summary: 'The topics consultations are recorded under, with their names in cs, en and uk',

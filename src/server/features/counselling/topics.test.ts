@@ -44,6 +44,14 @@ describe('the topic list', async () => {
     expect(topics.every((topic) => topic.active && topic.labels.cs && topic.labels.en && topic.labels.uk)).toBe(true);
   });
 
+  it('is read by every staff member, the admin who may edit it too, and by nobody signed out', async () => {
+    for (const role of ['admin', 'lecturer', 'receptionist'] as const) {
+      const response = await t.request({ method: 'GET', url: '/api/counselling/topics', cookie: (await staffOf(t, role)).cookie });
+      expect(response.statusCode, role).toBe(200);
+    }
+    expect((await t.request({ method: 'GET', url: '/api/counselling/topics' })).statusCode).toBe(401);
+  });
+
   it('is changed by a coordinator only, and the change is audited by codes', async () => {
     expect((await putTopics([...defaultCounsellingTopics], social.cookie)).statusCode).toBe(403);
     const interpreting = { code: 'interpreting', labels: { cs: 'Tlumočení', en: 'Interpreting', uk: 'Усний переклад' }, active: true };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
   acceptedDocumentExtensions,
-  canReadConsultationContent,
+  mayReadDocument,
   type ConsultationKind,
   type DocumentResponse,
   isAcceptedDocument,
@@ -27,15 +27,21 @@ import {
   selectDocument,
 } from './documents.repo.js';
 
-/** Whether the reader may see a document's name and content (not so for others' legal consultations). */
+/**
+ * Whether the reader may see a document's name and content: only holders of documents.read (a file's
+ * name can say as much as the file: "psychiatric report.pdf"), and of a legal consultation's document
+ * only those who may read the consultation. Others see that a document exists, its type and date.
+ */
 function maySeeDocument(ctx: Ctx, row: DocumentWithContext): boolean {
-  if (!row.consultationKind) return true;
-  return canReadConsultationContent(ctx.actor, { kind: row.consultationKind as ConsultationKind, createdBy: row.consultationAuthor });
+  return mayReadDocument(ctx.actor, row.consultationKind as ConsultationKind | null, row.consultationAuthor);
 }
+
+/** Whether the list shows the document's name: to those who may see it, and to whoever uploaded it. */
+const mayKnowName = (ctx: Ctx, row: DocumentWithContext) => row.document.uploadedBy === ctx.actor.id || maySeeDocument(ctx, row);
 
 function toDocumentResponse(ctx: Ctx, row: DocumentWithContext): DocumentResponse {
   const { document } = row;
-  const visible = maySeeDocument(ctx, row);
+  const visible = mayKnowName(ctx, row);
   return {
     id: document.id,
     clientId: document.clientId,
@@ -45,7 +51,8 @@ function toDocumentResponse(ctx: Ctx, row: DocumentWithContext): DocumentRespons
     description: visible ? document.description : null,
     mediaType: document.mediaType,
     sizeBytes: document.sizeBytes,
-    sha256: document.sha256,
+    // A checksum would let someone confirm a guessed file.
+    sha256: visible ? document.sha256 : null,
     uploadedBy: toStaffReference(document.uploadedBy, row.uploadedByName),
     uploadedAt: document.uploadedAt.toISOString(),
   };
@@ -135,7 +142,10 @@ async function requireVisibleDocument(ctx: Ctx, tx: Tx, id: string): Promise<Doc
   const row = await selectDocument(tx, id);
   if (!row) throw notFound('Document');
   if (!maySeeDocument(ctx, row)) {
-    throw new AppError('FORBIDDEN', 'This document belongs to a legal consultation; only legal counsellors and its author may open it');
+    throw new AppError(
+      'FORBIDDEN',
+      "Only counsellors may open documents, and a legal consultation's document only legal counsellors and its author",
+    );
   }
   return row;
 }

@@ -412,14 +412,30 @@ describe('documents', async () => {
     });
   });
 
+  it('is listed by name to counsellors and to its uploader; a receptionist sees others’ only as restricted', async () => {
+    const client = await createClientThroughApi(t);
+    const byReceptionist = await uploaded(client.id, [file('passport copy.pdf', samples.pdf)]);
+    const bySocial = await uploaded(client.id, [file('medical report.pdf', samples.pdf)], social.cookie);
+    const items = (await list(client.id, receptionist.cookie)).json().items as DocumentResponse[];
+    expect(items.find((d) => d.id === byReceptionist.id)).toMatchObject({ restricted: false, fileName: 'passport copy.pdf' });
+    expect(items.find((d) => d.id === bySocial.id)).toMatchObject({ restricted: true, fileName: null, description: null, sha256: null });
+    const forSocial = (await list(client.id, social.cookie)).json().items as DocumentResponse[];
+    expect(forSocial.every((d) => !d.restricted)).toBe(true);
+  });
+
   describe('a document of a legal consultation', async () => {
     const client = await createClientThroughApi(t);
     const consultationId = await addConsultation(client.id, 'legal', coordinator.userId);
-    const document = await uploaded(client.id, [
-      file('asylum appeal.pdf', samples.pdf),
-      { name: 'description', value: 'Appeal against the decision' },
-      { name: 'consultationId', value: consultationId },
-    ]);
+    // Uploaded by the consultation's author: whoever uploads a file sees its name in the list.
+    const document = await uploaded(
+      client.id,
+      [
+        file('asylum appeal.pdf', samples.pdf),
+        { name: 'description', value: 'Appeal against the decision' },
+        { name: 'consultationId', value: consultationId },
+      ],
+      coordinator.cookie,
+    );
     const listedFor = async (cookie: string) => (await list(client.id, cookie)).json().items[0] as DocumentResponse;
 
     it('is listed for others without its name and description', async () => {
@@ -487,26 +503,27 @@ describe('documents', async () => {
     it('hides the document from the list and from download, keeps its file, and audits the deletion', async () => {
       const client = await createClientThroughApi(t);
       const document = await uploaded(client.id, [file('wrong client.pdf', samples.pdf)]);
-      const response = await t.request({ method: 'DELETE', url: `/api/documents/${document.id}`, cookie: receptionist.cookie });
+      const response = await t.request({ method: 'DELETE', url: `/api/documents/${document.id}`, cookie: social.cookie });
       expect(response.statusCode, response.body).toBe(200);
       expect((await list(client.id)).json()).toEqual({ items: [], total: 0 });
       expect((await download(document.id)).statusCode).toBe(404);
       const { rows } = await t.database.db.execute<{ deleted_by: string; storage_key: string; deleted_at: Date | null }>(
         sql`select deleted_by, deleted_at, storage_key from documents where id = ${document.id}`,
       );
-      expect(rows[0]).toMatchObject({ deleted_by: receptionist.userId, deleted_at: expect.anything() });
+      expect(rows[0]).toMatchObject({ deleted_by: social.userId, deleted_at: expect.anything() });
       expect(readFileSync(path.join(documentDir, (rows[0] as { storage_key: string }).storage_key))).toEqual(samples.pdf);
       const [event] = await auditEventsThroughApi(t, { clientId: client.id, action: 'document.deleted' });
-      expect(event).toMatchObject({ actor: { id: receptionist.userId }, entityId: document.id, changes: [{ field: 'deletedAt' }] });
+      expect(event).toMatchObject({ actor: { id: social.userId }, entityId: document.id, changes: [{ field: 'deletedAt' }] });
 
-      const again = await t.request({ method: 'DELETE', url: `/api/documents/${document.id}`, cookie: receptionist.cookie });
+      const again = await t.request({ method: 'DELETE', url: `/api/documents/${document.id}`, cookie: social.cookie });
       expect(again.statusCode).toBe(404);
     });
 
-    it('is refused to readers without documents.write, for unknown and malformed ids', async () => {
+    it('is refused to those who may not write or may not see documents, for unknown and malformed ids', async () => {
       const client = await createClientThroughApi(t);
       const document = await uploaded(client.id, [file('a.pdf', samples.pdf)]);
-      for (const caller of [lecturer, dpo]) {
+      // A receptionist uploads, but does not see documents by name, and so does not delete them either.
+      for (const caller of [lecturer, dpo, receptionist]) {
         expect((await t.request({ method: 'DELETE', url: `/api/documents/${document.id}`, cookie: caller.cookie })).statusCode).toBe(403);
       }
       expect((await t.request({ method: 'DELETE', url: `/api/documents/${randomUUID()}`, cookie: receptionist.cookie })).statusCode).toBe(

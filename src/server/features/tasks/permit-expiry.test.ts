@@ -145,6 +145,37 @@ describe('permit expiry', async () => {
       ]);
     });
 
+    it('cancels an open alert when the expiry date is corrected or the client archived, with its audit', async () => {
+      const corrected = await clientExpiringOn('2036-05-01');
+      const archived = await clientExpiringOn('2036-05-02');
+      await createPermitExpiryTasks(t.database.db, noonOf('2036-03-01'));
+      const fixing = await t.request({
+        method: 'PATCH',
+        url: `/api/clients/${corrected.id}`,
+        cookie: coordinator.cookie,
+        payload: { residence: { category: 'long_term_residence', validFrom: '2020-01-01', validUntil: '2036-05-10' } },
+      });
+      expect(fixing.statusCode, fixing.body).toBe(200);
+      const archiving = await t.request({
+        method: 'POST',
+        url: `/api/clients/${archived.id}/archive`,
+        cookie: coordinator.cookie,
+        payload: { reason: 'Moved away' },
+      });
+      expect(archiving.statusCode, archiving.body).toBe(200);
+      await createPermitExpiryTasks(t.database.db, noonOf('2036-03-02'));
+      expect((await tasksOf(corrected.id)).map((task) => [task.status, task.permit?.validUntil]).sort()).toEqual([
+        ['cancelled', '2036-05-01'],
+        ['open', '2036-05-10'],
+      ]);
+      expect((await tasksOf(archived.id)).map((task) => task.status)).toEqual(['cancelled']);
+      const [cancelling] = await auditEventsThroughApi(t, { clientId: archived.id, action: 'task.updated' });
+      expect(cancelling).toMatchObject({ actor: null, changes: [{ field: 'status', before: 'open', after: 'cancelled' }] });
+      // Once cancelled, nothing changes on the next runs.
+      expect(await createPermitExpiryTasks(t.database.db, noonOf('2036-03-03'))).toBe(0);
+      expect((await tasksOf(corrected.id)).filter((task) => task.status === 'open')).toHaveLength(1);
+    });
+
     it("assigns the open plan's responsible person, else the latest consultation's counsellor, else nobody; active staff only", async () => {
       const planned = await clientExpiringOn('2036-05-01');
       const consulted = await clientExpiringOn('2036-05-01');

@@ -187,6 +187,31 @@ export async function insertPermitExpiryTasks(tx: Tx, today: string, title: stri
   return result.rows.map((row) => row.id);
 }
 
+/**
+ * Cancels the open permit alerts that no longer fit their client: the expiry date was corrected or
+ * the permit renewed (the key's date is not the current one), or the client was archived or merged.
+ * One statement with the audit entries, like the alerts themselves. Returns the cancelled tasks' ids.
+ */
+export async function cancelStalePermitExpiryTasks(tx: Tx, requestId: string): Promise<string[]> {
+  const result = await tx.execute<{ id: string }>(sql`
+    with stale as (
+      update tasks t set status = 'cancelled', updated_at = now()
+      from clients c
+      where t.kind = 'permit_expiry' and t.status = 'open' and c.id = t.client_id
+        and (c.archived or c.merged_into_id is not null or c.residence_valid_until is null
+             or to_char(c.residence_valid_until, 'YYYY-MM-DD') <> split_part(t.source_key, ':', 3))
+      returning t.id, t.client_id
+    )
+    insert into audit_events (actor_id, action, entity_type, entity_id, client_id, changes, details, request_id)
+    select null, 'task.updated', 'task', s.id::text, s.client_id,
+           ${JSON.stringify([{ field: 'status', before: 'open', after: 'cancelled' }])}::jsonb,
+           jsonb_build_object('kind', 'permit_expiry', 'origin', 'permit_expiry_job', 'reason', 'permit_changed'),
+           ${requestId}
+    from stale s
+    returning entity_id as id`);
+  return result.rows.map((row) => row.id);
+}
+
 export type ExpiringPermitRow = {
   client: {
     id: string;

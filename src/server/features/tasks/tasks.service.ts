@@ -19,6 +19,7 @@ import { findStaffWithPermission, requireStaffWithPermission, toStaffReference }
 import {
   dueTasksWhere,
   type ExpiringPermitRow,
+  cancelStalePermitExpiryTasks,
   insertPermitExpiryTasks,
   insertTask,
   type NewTaskRow,
@@ -233,11 +234,17 @@ export async function getMyDay(ctx: Ctx, query: MyDayQuery): Promise<MyDayRespon
 
 /**
  * The daily job (decision 012): raises a task for every current client whose residence permit
- * expires within 90 days, and again within 30, without duplicates however often it runs. Set-based,
- * so it takes one statement whatever the number of clients. Returns how many tasks it created.
+ * expires within 90 days, and again within 30, without duplicates however often it runs; first it
+ * cancels open alerts whose permit changed (a corrected or renewed expiry) or whose client was
+ * archived or merged. Set-based, so two statements whatever the number of clients. Returns how many
+ * tasks it created.
  */
 export async function createPermitExpiryTasks(db: Db, now: Date): Promise<number> {
   const today = toCentreDate(now);
-  const created = await insertPermitExpiryTasks(db, today, permitExpiryTitle, `permit-expiry-job:${today}`);
+  const requestId = `permit-expiry-job:${today}`;
+  const created = await db.transaction(async (tx) => {
+    await cancelStalePermitExpiryTasks(tx, requestId);
+    return insertPermitExpiryTasks(tx, today, permitExpiryTitle, requestId);
+  });
   return created.length;
 }

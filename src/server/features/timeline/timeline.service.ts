@@ -1,6 +1,7 @@
 import {
   type ConsultationKind,
   canReadConsultationContent,
+  mayReadDocument,
   type TimelineEntry,
   type TimelineQuery,
   type TimelineResponse,
@@ -82,7 +83,7 @@ function toTimelineEntry(row: TimelineRow, actor: Actor): TimelineEntry {
       return {
         ...base,
         kind: 'document',
-        fileName: canReadContent(actor, data.consultationKind, data.consultationAuthor) ? data.fileName : null,
+        fileName: mayReadDocument(actor, data.consultationKind, data.consultationAuthor) ? data.fileName : null,
         mediaType: data.mediaType,
       };
     }

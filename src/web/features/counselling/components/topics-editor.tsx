@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type CounsellingTopic, type CounsellingTopicList, counsellingTopicList, uiLanguages } from '../../../../shared/index.js';
 import { isApiError } from '../../../components/api/api-error.js';
+import { currentLanguage } from '../../../i18n/i18n.js';
 import { ErrorAlert } from '../../../components/feedback/error-alert.js';
 import { showSuccess } from '../../../components/feedback/show-notification.js';
 import { describeIssue } from '../../../components/forms/describe-issue.js';
@@ -37,6 +38,7 @@ function describeTopicIssue(path: string, code: string, values: TopicFormValues,
  */
 export function TopicsEditor({ list }: { list: CounsellingTopicList }) {
   const { t } = useTranslation();
+  const language = currentLanguage();
   const topicNames = useTopicNames();
   const updateTopics = useUpdateTopics();
   const form = useForm<TopicFormValues>({
@@ -89,7 +91,7 @@ export function TopicsEditor({ list }: { list: CounsellingTopicList }) {
           </Alert>
         ) : null}
         {topics.map((topic, index) => {
-          const name = topic.labels.cs || topic.code || t('counsellingTopics.newTopic');
+          const name = topic.labels[language] || topic.labels.cs || topic.code || t('counsellingTopics.newTopic');
           return (
             <Fieldset key={topic.key} legend={name} radius="md">
               <Stack gap="sm">
