@@ -289,4 +289,32 @@ describe.each(['cs', 'en', 'uk'] as const)('counselling: from the booking to the
       throw new Error(`failed at "${step}": ${(error as Error).message}`, { cause: error });
     }
   });
+
+  it('fits a phone: every counselling page at 360 px, without sideways scrolling', async () => {
+    try {
+      await page.setViewportSize({ width: 360, height: 740 });
+      const pages: [string, string][] = [
+        ['My day', '/'],
+        ['calendar', '/calendar'],
+        ['tasks', '/tasks'],
+        ['consultations', '/consultations'],
+        ['partners', '/partners'],
+        ...['consultations', 'plan', 'appointments', 'documents', 'referrals', 'timeline'].map((section): [string, string] => [
+          `client ${section}`,
+          `/clients/${client.id}/${section}`,
+        ]),
+      ];
+      for (const [where, path] of pages) {
+        step = `${where} at 360 px`;
+        await page.goto(`${server.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await checkPage(step);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `page width of ${where}`).toBeLessThanOrEqual(360);
+      }
+    } catch (error) {
+      await saveScreenshot(page, `counselling-${language}-${step.replace(/\W+/g, '-')}`);
+      throw new Error(`failed at "${step}": ${(error as Error).message}`, { cause: error });
+    }
+  });
 });
