@@ -172,7 +172,9 @@ export type AppointmentResponse = z.infer<typeof appointmentResponse>;
 
 export const outboxChannels = ['email', 'sms'] as const;
 export type OutboxChannel = (typeof outboxChannels)[number];
-export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
+/** `sending`: taken by the sender and not yet finished; a reschedule or cancellation no longer changes it. */
+export const outboxStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
 
 /** One appointment with the reminders queued for it. */
 export const appointmentDetailResponse = appointmentResponse.extend({

@@ -296,7 +296,7 @@ export const outbox = pgTable(
     appointmentId: uuid().references(() => appointments.id),
     /** What the message is for, e.g. `reminder:<appointment id>:email`, so a job never queues it twice. */
     purposeKey: text().unique(),
-    status: text().$type<'pending' | 'sent' | 'failed'>().notNull().default('pending'),
+    status: text().$type<'pending' | 'sending' | 'sent' | 'failed'>().notNull().default('pending'),
     sendAfter: timestamp({ withTimezone: true }).notNull().defaultNow(),
     attempts: integer().notNull().default(0),
     lastError: text(),

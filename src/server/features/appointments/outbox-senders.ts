@@ -14,7 +14,8 @@ export const recordingSender: OutboxSender = { name: 'record', send: async () =>
 
 /** E-mail through an SMTP server given as a URL (smtp://user:password@host:587, smtps://… for TLS). */
 export function createSmtpSender(smtpUrl: string, from: string): OutboxSender {
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Well within the sending lease (10 minutes), so a slow server cannot outlast it and be sent to twice.
+  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
   return {
     name: 'smtp',
     send: async (message) => {

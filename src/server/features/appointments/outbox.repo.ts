@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/open-database.js';
 import { clients, outbox } from '../../../db/schema/index.js';
 import type { ListOutboxQuery } from '../../../shared/index.js';
@@ -8,7 +8,8 @@ export type NewOutboxRow = typeof outbox.$inferInsert;
 
 /**
  * Queues the message for its purpose key, or rewrites the unsent one queued earlier for it. A message
- * already sent stays as it was, as history: it gives up its key to the new one.
+ * already sent, or being sent right now, stays as it was, as history: it gives up its key to the new
+ * one (rewriting a message in flight would record a text the client never got).
  */
 export async function putMessage(tx: Tx, values: NewOutboxRow & { purposeKey: string }): Promise<void> {
   const [existing] = await tx
@@ -16,7 +17,7 @@ export async function putMessage(tx: Tx, values: NewOutboxRow & { purposeKey: st
     .from(outbox)
     .where(eq(outbox.purposeKey, values.purposeKey))
     .for('update');
-  if (existing && existing.status !== 'sent') {
+  if (existing && (existing.status === 'pending' || existing.status === 'failed')) {
     await tx
       .update(outbox)
       .set({ ...values, status: 'pending', attempts: 0, lastError: null, sender: null, sentAt: null })
@@ -27,35 +28,43 @@ export async function putMessage(tx: Tx, values: NewOutboxRow & { purposeKey: st
   await tx.insert(outbox).values(values);
 }
 
-/** Removes the unsent message queued for a purpose; what was sent stays. */
+/** Removes the message queued for a purpose and not yet taken for sending; what was sent, or is being sent, stays. */
 export async function deleteUnsentMessage(tx: Tx, purposeKey: string): Promise<void> {
-  await tx.delete(outbox).where(and(eq(outbox.purposeKey, purposeKey), ne(outbox.status, 'sent')));
+  await tx.delete(outbox).where(and(eq(outbox.purposeKey, purposeKey), inArray(outbox.status, ['pending', 'failed'])));
 }
 
 /**
  * Takes up to `limit` due messages for sending: pending ones and failed ones with attempts left,
- * whose time has come. Each is leased (its `sendAfter` moved to `leaseUntil`) and its attempt counted
- * before anything is sent, so another server skips it, and a server that dies mid-send leaves it to
- * be tried again when the lease ends. SKIP LOCKED lets several servers take batches side by side; the
- * (status, send_after) index finds the due ones without reading the messages sent long ago.
+ * whose time has come, and ones whose sending was left unfinished (a server died mid-send) once their
+ * lease ends. Each becomes `sending`, leased (its `sendAfter` moved to `leaseUntil`) with its attempt
+ * counted before anything is sent, so another server skips it and a reschedule or cancellation leaves
+ * it alone. SKIP LOCKED lets several servers take batches side by side; the (status, send_after) index
+ * finds the due ones without reading the messages sent long ago.
  */
 export async function claimDueMessages(tx: Tx, options: { now: Date; leaseUntil: Date; limit: number; maxAttempts: number }) {
   const due = sql`select ${outbox.id} from ${outbox}
-    where ${outbox.status} in ('pending', 'failed') and ${outbox.sendAfter} <= ${options.now} and ${outbox.attempts} < ${options.maxAttempts}
+    where ${outbox.status} in ('pending', 'failed', 'sending') and ${outbox.sendAfter} <= ${options.now} and ${outbox.attempts} < ${options.maxAttempts}
     order by ${outbox.sendAfter} limit ${options.limit} for update skip locked`;
   return tx
     .update(outbox)
-    .set({ attempts: sql`${outbox.attempts} + 1`, sendAfter: options.leaseUntil })
+    .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, sendAfter: options.leaseUntil })
     .where(sql`${outbox.id} in (${due})`)
     .returning();
 }
 
+/** Ends a sending: only the taker's, still `sending` (not one taken again after its lease ran out and finished since). */
 export async function markMessageSent(tx: Tx, id: string, sender: string, sentAt: Date): Promise<void> {
-  await tx.update(outbox).set({ status: 'sent', sender, sentAt, lastError: null }).where(eq(outbox.id, id));
+  await tx
+    .update(outbox)
+    .set({ status: 'sent', sender, sentAt, lastError: null })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'sending')));
 }
 
 export async function markMessageFailed(tx: Tx, id: string, sender: string, error: string, retryAt: Date): Promise<void> {
-  await tx.update(outbox).set({ status: 'failed', sender, lastError: error, sendAfter: retryAt }).where(eq(outbox.id, id));
+  await tx
+    .update(outbox)
+    .set({ status: 'failed', sender, lastError: error, sendAfter: retryAt })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'sending')));
 }
 
 /** One page of the outbox, newest first, with the client's number, and how many match. */

@@ -288,6 +288,37 @@ describe('reminders and the outbox', async () => {
     expect((await messagesOf(appointment.id)).map((m) => m.status)).toEqual(['sent', 'sent']);
   });
 
+  it('leaves a message being sent alone: a reschedule meanwhile queues a new one, a cancellation keeps what went out', async () => {
+    const moving = await book({ clientId: (await createClientThroughApi(t, { email: 'moved.in.flight@example.org' })).id });
+    const cancelled = await book({ clientId: (await createClientThroughApi(t, { email: 'cancelled.in.flight@example.org' })).id });
+    const moved = nextSlot();
+    // A sender slow enough for staff to change the appointment while it sends.
+    const changingWhileSending: OutboxSender = {
+      name: 'record',
+      send: async (message) => {
+        if (message.recipient === 'moved.in.flight@example.org') {
+          const response = await t.request({
+            method: 'PATCH',
+            url: `/api/appointments/${moving.id}`,
+            cookie: counsellor.cookie,
+            payload: { startsAt: at(moved.date, moved.time) },
+          });
+          expect(response.statusCode, response.body).toBe(200);
+        }
+        if (message.recipient === 'cancelled.in.flight@example.org')
+          expect((await setStatus(cancelled.id, 'cancelled')).statusCode).toBe(200);
+      },
+    };
+    const now = new Date(Math.max(Date.parse(moving.startsAt), Date.parse(cancelled.startsAt)) - 23 * hour);
+    await deliverDueMessages(t.database.db, { email: changingWhileSending, sms: recordingSender }, now);
+    // What went out is recorded as sent (with the old time); the new time has a reminder of its own, not yet sent.
+    expect((await messagesOf(moving.id)).map((m) => [m.status, m.purposeKey]).sort()).toEqual([
+      ['pending', `reminder:${moving.id}:email`],
+      ['sent', null],
+    ]);
+    expect((await messagesOf(cancelled.id)).map((m) => m.status)).toEqual(['sent']);
+  });
+
   it('marks a failed message with an error code only, and retries it a few times, later each time', async () => {
     const client = await createClientThroughApi(t, { email: 'fails@example.org', phone: '+420 603 777 888' });
     const appointment = await book({ clientId: client.id });

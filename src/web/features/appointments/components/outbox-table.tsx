@@ -5,7 +5,7 @@ import type { OutboxMessageResponse } from '../../../../shared/index.js';
 import { ScrollTable } from '../../../components/data/scroll-table.js';
 import { useFormat } from '../../../components/intl/use-format.js';
 
-const statusColours = { pending: 'blue', sent: 'green', failed: 'red' } as const;
+const statusColours = { pending: 'blue', sending: 'grape', sent: 'green', failed: 'red' } as const;
 
 /** Messages to clients: when, how, to whom, what, and whether it went out. */
 export function OutboxTable({ messages, canOpenClients }: { messages: readonly OutboxMessageResponse[]; canOpenClients: boolean }) {
