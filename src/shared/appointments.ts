@@ -27,6 +27,8 @@ export type NotBookableReason = (typeof notBookableReasons)[number];
 
 /** The longest calendar range one request may read. */
 export const maxCalendarDays = 42;
+/** The days at once of the whole centre's calendar (no counsellor, branch or client chosen): a week. */
+export const maxCentreCalendarDays = 7;
 /** The longest appointment, in minutes. */
 export const maxAppointmentMinutes = 600;
 
@@ -140,7 +142,10 @@ export const listAppointmentsQuery = dayRange(
     status: z.enum(appointmentStatuses).optional(),
   }),
   maxCalendarDays,
-);
+).refine((q) => q.staffId || q.branchId || q.clientId || daysBetween(q.from, q.to) < maxCentreCalendarDays, {
+  message: `The whole centre's calendar is shown at most ${maxCentreCalendarDays} days at once; choose a counsellor, branch or client for more`,
+  path: ['to'],
+});
 export type ListAppointmentsQuery = z.infer<typeof listAppointmentsQuery>;
 
 export const clientAppointmentsQuery = z.strictObject({ status: z.enum(appointmentStatuses).optional(), ...pagingQuery });

@@ -410,7 +410,13 @@ describe('appointments', async () => {
       }
       const unknown = await calendar({ from: day, to: day, view: 'week' });
       expect(unknown.json().error.details.flatMap((d: { keys?: string[] }) => d.keys ?? [])).toEqual(['view']);
-      expect((await calendar({ from: day, to: addDays(day, 41) })).statusCode).toBe(200);
+      // 42 days of one counsellor or branch; of the whole centre, a week at most.
+      const staffId = (await newCounsellor()).userId;
+      expect((await calendar({ from: day, to: addDays(day, 41), staffId })).statusCode).toBe(200);
+      expect((await calendar({ from: day, to: addDays(day, 6) })).statusCode).toBe(200);
+      const centreMonth = await calendar({ from: day, to: addDays(day, 7) });
+      expect(centreMonth.statusCode).toBe(400);
+      expect(centreMonth.json().error.details.map((d: { field: string }) => d.field)).toContain('querystring.to');
     });
 
     it('lists the counsellors to book and the public holidays', async () => {
