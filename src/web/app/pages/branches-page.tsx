@@ -2,7 +2,7 @@ import { Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../components/dialogs/confirm-dialog.js';
+import { ArchiveToggleDialog } from '../../components/dialogs/archive-toggle-dialog.js';
 import { ResponsiveModal } from '../../components/dialogs/responsive-modal.js';
 import { EmptyState } from '../../components/feedback/empty-state.js';
 import { ErrorAlert } from '../../components/feedback/error-alert.js';
@@ -58,25 +58,23 @@ export function BranchesPage() {
           />
         ) : null}
       </ResponsiveModal>
-      <ConfirmDialog
-        opened={toggling !== null}
-        title={toggling?.archived ? t('branches.restoreTitle') : t('branches.archiveTitle')}
-        message={
-          toggling
-            ? toggling.archived
-              ? t('branches.restoreText', { name: toggling.name })
-              : t('branches.archiveText', { name: toggling.name })
-            : ''
-        }
-        confirmLabel={toggling?.archived ? t('branches.restore') : t('branches.archive')}
-        danger={!toggling?.archived}
+      <ArchiveToggleDialog
+        record={toggling}
+        texts={{
+          archiveTitle: t('branches.archiveTitle'),
+          restoreTitle: t('branches.restoreTitle'),
+          archiveText: (name) => t('branches.archiveText', { name }),
+          restoreText: (name) => t('branches.restoreText', { name }),
+          archive: t('branches.archive'),
+          restore: t('branches.restore'),
+        }}
         loading={updateBranch.isPending}
         error={updateBranch.error}
         onClose={closeToggle}
-        onConfirm={() => {
+        onConfirm={(archived) => {
           if (!toggling) return;
           updateBranch.mutate(
-            { id: toggling.id, input: { archived: !toggling.archived } },
+            { id: toggling.id, input: { archived } },
             {
               onSuccess: () => {
                 showSuccess(t('branches.saved'));

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerResponse } from '../../../shared/index.js';
 import { PaginationBar } from '../../components/data/pagination-bar.js';
-import { ConfirmDialog } from '../../components/dialogs/confirm-dialog.js';
+import { ArchiveToggleDialog } from '../../components/dialogs/archive-toggle-dialog.js';
 import { ResponsiveModal } from '../../components/dialogs/responsive-modal.js';
 import { EmptyState } from '../../components/feedback/empty-state.js';
 import { ErrorAlert } from '../../components/feedback/error-alert.js';
@@ -94,19 +94,23 @@ export function PartnersPage() {
           />
         ) : null}
       </ResponsiveModal>
-      <ConfirmDialog
-        opened={toggling !== null}
-        title={toggling?.archived ? t('partners.restoreTitle') : t('partners.archiveTitle')}
-        message={toggling ? t(toggling.archived ? 'partners.restoreText' : 'partners.archiveText', { name: toggling.name }) : ''}
-        confirmLabel={toggling?.archived ? t('partners.restore') : t('partners.archive')}
-        danger={!toggling?.archived}
+      <ArchiveToggleDialog
+        record={toggling}
+        texts={{
+          archiveTitle: t('partners.archiveTitle'),
+          restoreTitle: t('partners.restoreTitle'),
+          archiveText: (name) => t('partners.archiveText', { name }),
+          restoreText: (name) => t('partners.restoreText', { name }),
+          archive: t('partners.archive'),
+          restore: t('partners.restore'),
+        }}
         loading={updatePartner.isPending}
         error={updatePartner.error}
         onClose={closeToggle}
-        onConfirm={() => {
+        onConfirm={(archived) => {
           if (!toggling) return;
           updatePartner.mutate(
-            { id: toggling.id, input: { archived: !toggling.archived } },
+            { id: toggling.id, input: { archived } },
             {
               onSuccess: () => {
                 showSuccess(t('partners.saved'));
