@@ -1,8 +1,6 @@
 import { Alert, Button, Group, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useWindowEvent } from '@mantine/hooks';
-import { useMemo, useRef, useState } from 'react';
-import { useBlocker } from 'react-router';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ClientResponse,
@@ -16,7 +14,7 @@ import {
   updateClientInput,
 } from '../../../../shared/index.js';
 import { isApiError } from '../../../components/api/api-error.js';
-import { ConfirmDialog } from '../../../components/dialogs/confirm-dialog.js';
+import { useUnsavedChangesGuard } from '../../../components/forms/use-unsaved-changes-guard.js';
 import { ErrorAlert } from '../../../components/feedback/error-alert.js';
 import { SectionCard } from '../../../components/layout/section-card.js';
 import { applyApiErrors } from '../../../components/forms/apply-api-errors.js';
@@ -61,14 +59,7 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
     validate: createSchemaValidator(editing ? updateClientInput : createClientInput, toClientPayload, t),
   });
 
-  // Leaving with unsaved changes asks first, inside the app and when the tab is closed.
-  const leaving = useRef(false);
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => !leaving.current && form.isDirty() && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useWindowEvent('beforeunload', (event) => {
-    if (!leaving.current && form.isDirty()) event.preventDefault();
-  });
+  const { leaving, dialog: leaveDialog } = useUnsavedChangesGuard(() => form.isDirty());
 
   const districtGroups = useMemo(() => {
     const ordered = [regionCode, ...regionCodes.filter((code) => code !== regionCode)].filter((code): code is RegionCode =>
@@ -303,15 +294,7 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
           </Group>
         )}
       </Stack>
-      <ConfirmDialog
-        opened={blocker.state === 'blocked'}
-        title={t('clients.leaveTitle')}
-        message={t('clients.leaveText')}
-        confirmLabel={t('clients.leave')}
-        danger
-        onConfirm={() => blocker.proceed?.()}
-        onClose={() => blocker.reset?.()}
-      />
+      {leaveDialog}
     </form>
   );
 }

@@ -1,11 +1,9 @@
 import { Alert, Button, Group, NumberInput, Radio, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { useWindowEvent } from '@mantine/hooks';
 import { IconLock } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router';
 import {
   ageBands,
   type ConsultationDefaults,
@@ -21,7 +19,7 @@ import {
   updateConsultationInput,
 } from '../../../../shared/index.js';
 import { isApiError } from '../../../components/api/api-error.js';
-import { ConfirmDialog } from '../../../components/dialogs/confirm-dialog.js';
+import { useUnsavedChangesGuard } from '../../../components/forms/use-unsaved-changes-guard.js';
 import { ErrorAlert } from '../../../components/feedback/error-alert.js';
 import { applyApiErrors } from '../../../components/forms/apply-api-errors.js';
 import { DateField } from '../../../components/forms/date-field.js';
@@ -114,14 +112,7 @@ export function ConsultationForm({ mode, projects, branches, headingOrder = 2, o
     setFieldValue('projectId', defaultProjectId);
   }, [defaultProjectId, setFieldValue]);
 
-  // Leaving with unsaved changes asks first, inside the app and when the tab is closed.
-  const leaving = useRef(false);
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => !leaving.current && form.isDirty() && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useWindowEvent('beforeunload', (event) => {
-    if (!leaving.current && form.isDirty()) event.preventDefault();
-  });
+  const { leaving, dialog: leaveDialog } = useUnsavedChangesGuard(() => form.isDirty());
 
   function save(values: ConsultationFormValues) {
     const handlers = {
@@ -322,15 +313,7 @@ export function ConsultationForm({ mode, projects, branches, headingOrder = 2, o
           </Button>
         </Group>
       </Stack>
-      <ConfirmDialog
-        opened={blocker.state === 'blocked'}
-        title={t('clients.leaveTitle')}
-        message={t('clients.leaveText')}
-        confirmLabel={t('clients.leave')}
-        danger
-        onConfirm={() => blocker.proceed?.()}
-        onClose={() => blocker.reset?.()}
-      />
+      {leaveDialog}
     </form>
   );
 }
