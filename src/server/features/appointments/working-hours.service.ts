@@ -2,14 +2,14 @@ import type { Tx } from '../../../db/open-database.js';
 import { defaultWorkingHours, type WorkingHours, weekdays, workingHours } from '../../../shared/index.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
-import { selectSetting, upsertSetting } from '../centre/centre.repo.js';
+import { readSetting, writeSetting } from '../centre/centre.service.js';
 
 /** The working hours' key among the centre's settings. */
 const settingKey = 'working_hours';
 
 /** The centre's working hours: the default ones until a coordinator saves others. */
 export async function getWorkingHours(db: Tx): Promise<WorkingHours> {
-  const parsed = workingHours.safeParse(await selectSetting(db, settingKey));
+  const parsed = workingHours.safeParse(await readSetting(db, settingKey));
   return parsed.success ? parsed.data : defaultWorkingHours;
 }
 
@@ -17,7 +17,7 @@ export async function getWorkingHours(db: Tx): Promise<WorkingHours> {
 export async function updateWorkingHours(ctx: Ctx, input: WorkingHours): Promise<WorkingHours> {
   return ctx.db.transaction(async (tx) => {
     const before = await getWorkingHours(tx);
-    await upsertSetting(tx, settingKey, input);
+    await writeSetting(tx, settingKey, input);
     await recordAudit(tx, ctx, {
       action: 'settings.updated',
       entityType: 'working_hours',

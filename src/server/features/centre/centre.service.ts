@@ -22,6 +22,12 @@ import {
 
 const defaultSettings: Settings = { twoFactorRequiredRoles: [] };
 
+/** A setting of another feature, stored as JSON under its key (that feature parses it); undefined when never saved. */
+export const readSetting = (tx: Tx, key: string): Promise<unknown> => selectSetting(tx, key);
+
+/** Stores a setting of another feature under its key, replacing what was there. */
+export const writeSetting = (tx: Tx, key: string, value: unknown): Promise<void> => upsertSetting(tx, key, value);
+
 export async function getSettings(db: Tx): Promise<Settings> {
   const stored = await selectSetting(db, 'centre');
   const parsed = settingsResponse.safeParse(stored ?? defaultSettings);

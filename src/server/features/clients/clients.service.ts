@@ -14,7 +14,7 @@ import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { changedValues, diffFields, recordAudit } from '../audit/audit.service.js';
 import { requireBranch } from '../centre/centre.service.js';
-import { selectActiveProjects } from '../projects/projects.repo.js';
+import { findActiveProjectRows } from '../projects/projects.service.js';
 import {
   allocateClientNumber,
   type ClientRow,
@@ -36,6 +36,8 @@ import { findDuplicateCandidates } from './client-search.service.js';
 import { toClientSummary } from './client-summary.js';
 import { factsOf, recomputeEligibilityForClient } from './eligibility.service.js';
 import { nameKeyColumns, nameKeysOfChange } from './name-keys.service.js';
+
+export type { ClientRow } from './clients.repo.js';
 
 /** A client before registration: the creation's audit entry names every field that was given. */
 const unregistered: Record<string, unknown> = { citizenships: [], languages: [] };
@@ -169,7 +171,7 @@ async function loadClient(ctx: Ctx, id: string): Promise<ClientResponse> {
   const [history, consentRows, projects, links] = await Promise.all([
     selectResidenceHistory(ctx.db, id),
     selectConsents(ctx.db, id),
-    selectActiveProjects(ctx.db),
+    findActiveProjectRows(ctx.db),
     selectMergeLinks(ctx.db, row),
   ]);
   const today = toCentreDate(ctx.now);

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { createClientThroughApi, staffOf } from '../../testing/factories.js';
 import { createTestApp } from '../../testing/harness.js';
-
-/** The tables a consultation request could write to; bad input must leave each count as it was. */
-const countedTables = ['services', 'consultations', 'appointments', 'audit_events', 'settings', 'clients'] as const;
+import { countRowsOfEveryTable } from '../../testing/row-counts.js';
 
 describe('consultations: bad input', async () => {
   // A database of its own, so that "nothing was written" can be checked by counting rows.
@@ -31,14 +28,7 @@ describe('consultations: bad input', async () => {
   const consultationId = existing.json().id as string;
   const profile = { sex: 'female', ageBand: '18_25', citizenship: 'UA', residenceCategory: 'temporary_protection' };
 
-  async function countRows(): Promise<Record<string, number>> {
-    const counts = sql.join(
-      countedTables.map((table) => sql`(select count(*)::int from ${sql.identifier(table)}) as ${sql.identifier(table)}`),
-      sql`, `,
-    );
-    const { rows } = await t.database.db.execute<Record<string, number>>(sql`select ${counts}`);
-    return rows[0] as Record<string, number>;
-  }
+  const countRows = () => countRowsOfEveryTable(t.database.db);
 
   const clientUrl = `/api/clients/${client.id}/consultations`;
   const consultationUrl = `/api/consultations/${consultationId}`;

@@ -1,7 +1,5 @@
 import type { Tx } from '../../../db/open-database.js';
 import {
-  type AgeBand,
-  type AnonymousProfile,
   type ConsultationDefaults,
   type ConsultationDefaultsQuery,
   type ConsultationListItem,
@@ -11,10 +9,8 @@ import {
   type Interpreter,
   canReadConsultationContent,
   consultationContentFields,
-  evaluateEligibility,
   type ListConsultationsQuery,
   mayChangeConsultation,
-  type ResidenceCategory,
   toCentreDate,
   type UpdateConsultationInput,
 } from '../../../shared/index.js';
@@ -22,12 +18,8 @@ import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Actor, Ctx } from '../../http/context.js';
 import { getAppointment, recordConsultationOfAppointment } from '../appointments/appointments.service.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
-import { requireBranch } from '../centre/centre.service.js';
-import type { ClientRow } from '../clients/clients.repo.js';
 import { requireChangeableClient, requireClient } from '../clients/clients.service.js';
 import { toStaffReference } from '../users/users.service.js';
-import { factsOf } from '../clients/eligibility.service.js';
-import { selectActiveProjects, selectProject } from '../projects/projects.repo.js';
 import {
   type ConsultationRow,
   insertConsultation,
@@ -38,8 +30,16 @@ import {
   selectConsultationTexts,
   updateConsultationRow,
 } from './consultations.repo.js';
-import { insertService, type ServiceRow, updateServiceRow } from './services.repo.js';
 import { requireOfferedTopics } from './topics.service.js';
+import {
+  changeService,
+  checkServiceChange,
+  findDefaultProject,
+  profileOf,
+  recordService,
+  type ServiceParty,
+  type ServiceRow,
+} from '../services/services.service.js';
 
 /** The day (Europe/Prague) a consultation took place; a consultation is recorded once it has happened. */
 function dayOf(startedAt: string, now: Date): string {
@@ -49,60 +49,23 @@ function dayOf(startedAt: string, now: Date): string {
   return day;
 }
 
-/**
- * The project a service counts against when staff do not choose one (decision 010): of the active
- * projects running on that day and — for a named client — admitting the client on that day by the
- * eligibility rule, the one that started last; equal starts go by code. Null when none fits.
- */
-async function defaultProjectOf(tx: Tx, client: ClientRow | null, day: string): Promise<string | null> {
-  const fitting = (await selectActiveProjects(tx)).filter(
-    (project) =>
-      project.startsOn <= day &&
-      day <= project.endsOn &&
-      (client === null || evaluateEligibility(factsOf(client), project.targetGroup, day).eligible),
-  );
-  fitting.sort((a, b) => (a.startsOn !== b.startsOn ? (a.startsOn < b.startsOn ? 1 : -1) : a.code < b.code ? -1 : 1));
-  return fitting[0]?.id ?? null;
-}
-
-/**
- * A project chosen by staff: it must exist and run on the day. A project kept on an edited
- * consultation may have ended since; a newly chosen one must be active.
- */
-async function requireProject(tx: Tx, id: string, day: string, kept: boolean): Promise<void> {
-  const project = await selectProject(tx, id);
-  if (!project) throw fieldError('body.projectId', 'unknown_project', 'No such project');
-  if (!kept && !project.active) throw fieldError('body.projectId', 'inactive_project', 'The project is not active');
-  if (day < project.startsOn || day > project.endsOn) {
-    throw fieldError(kept ? 'body.startedAt' : 'body.projectId', 'outside_project_period', 'The day is outside the project period');
-  }
-}
-
-type Party = { client: ClientRow } | { profile: AnonymousProfile };
-
 /** Writes a consultation: the ledger row and the consultation's details, in the caller's transaction. */
 async function insertConsultationOf(
   tx: Tx,
   ctx: Ctx,
-  party: Party,
+  party: ServiceParty,
   input: CreateConsultationInput | CreateAnonymousConsultationInput,
 ): Promise<ServiceRow> {
   const day = dayOf(input.startedAt, ctx.now);
   await requireOfferedTopics(tx, input.topics);
-  const branchId = input.branchId === undefined ? ctx.actor.branchId : input.branchId;
-  if (input.branchId) await requireBranch(tx, input.branchId);
-  let projectId = input.projectId ?? null;
-  if (input.projectId === undefined) projectId = await defaultProjectOf(tx, 'client' in party ? party.client : null, day);
-  else if (input.projectId) await requireProject(tx, input.projectId, day, false);
-  const service = await insertService(tx, {
+  const service = await recordService(tx, ctx, {
     kind: 'consultation',
-    occurredOn: day,
+    day,
     startedAt: new Date(input.startedAt),
     durationMinutes: input.durationMinutes,
-    projectId,
-    branchId,
-    staffId: ctx.actor.id,
-    ...('client' in party ? { clientId: party.client.id } : profileColumns(party.profile)),
+    party,
+    ...(input.projectId !== undefined ? { projectId: input.projectId } : {}),
+    ...(input.branchId !== undefined ? { branchId: input.branchId } : {}),
   });
   await insertConsultation(tx, {
     serviceId: service.id,
@@ -116,15 +79,6 @@ async function insertConsultationOf(
     createdBy: ctx.actor.id,
   });
   return service;
-}
-
-function profileColumns(profile: AnonymousProfile) {
-  return {
-    anonymousSex: profile.sex,
-    anonymousAgeBand: profile.ageBand,
-    anonymousCitizenship: profile.citizenship,
-    anonymousResidenceCategory: profile.residenceCategory,
-  };
 }
 
 function interpreterColumns(interpreter: { language: string; kind: 'partner' | 'staff' } | null) {
@@ -192,7 +146,7 @@ export async function getConsultationDefaults(ctx: Ctx, query: ConsultationDefau
     durationMinutes: appointment && startsAt ? Math.round((Date.parse(appointment.endsAt) - startsAt.getTime()) / 60_000) : null,
     interpreterLanguage: appointment?.interpreterLanguage ?? null,
     appointmentId: appointment?.id ?? null,
-    projectId: await defaultProjectOf(ctx.db, client, day),
+    projectId: await findDefaultProject(ctx.db, client, day),
     branchId: ctx.actor.branchId,
   };
 }
@@ -321,11 +275,15 @@ export async function updateConsultation(ctx: Ctx, id: string, input: UpdateCons
     }
     const day = input.startedAt ? dayOf(input.startedAt, ctx.now) : service.occurredOn;
     if (input.topics) await requireOfferedTopics(tx, input.topics, consultation.topics);
-    if (input.branchId) await requireBranch(tx, input.branchId);
-    const projectId = input.projectId === undefined ? service.projectId : input.projectId;
-    if (projectId && (input.projectId !== undefined || input.startedAt)) {
-      await requireProject(tx, projectId, day, projectId === service.projectId);
-    }
+    const serviceChange = {
+      ...(input.startedAt ? { startedAt: new Date(input.startedAt), day } : {}),
+      ...(input.durationMinutes !== undefined ? { durationMinutes: input.durationMinutes } : {}),
+      ...(input.projectId !== undefined ? { projectId: input.projectId } : {}),
+      ...(input.branchId !== undefined ? { branchId: input.branchId } : {}),
+      ...(input.anonymousProfile ? { profile: input.anonymousProfile } : {}),
+    };
+    // Checked before comparing, so a wrong branch or a project outside the new day is refused even unchanged.
+    await checkServiceChange(tx, service, serviceChange);
 
     const before = flatten(service, consultation);
     const after = { ...before };
@@ -335,14 +293,7 @@ export async function updateConsultation(ctx: Ctx, id: string, input: UpdateCons
     // Values equal to the stored ones change nothing: no write and no empty audit entry.
     if (changes.length === 0) return;
 
-    const profile = input.anonymousProfile;
-    await updateServiceRow(tx, id, {
-      ...(input.startedAt ? { startedAt: new Date(input.startedAt), occurredOn: day } : {}),
-      ...(input.durationMinutes !== undefined ? { durationMinutes: input.durationMinutes } : {}),
-      ...(input.projectId !== undefined ? { projectId: input.projectId } : {}),
-      ...(input.branchId !== undefined ? { branchId: input.branchId } : {}),
-      ...(profile ? profileColumns(profile) : {}),
-    });
+    await changeService(tx, service, serviceChange);
     await updateConsultationRow(tx, id, {
       ...(input.form !== undefined ? { form: input.form } : {}),
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
@@ -361,15 +312,6 @@ export async function updateConsultation(ctx: Ctx, id: string, input: UpdateCons
     });
   });
   return loadConsultation(ctx, id);
-}
-
-function profileOf(service: ServiceRow): AnonymousProfile {
-  return {
-    sex: service.anonymousSex ?? 'unknown',
-    ageBand: (service.anonymousAgeBand ?? 'unknown') as AgeBand,
-    citizenship: service.anonymousCitizenship as AnonymousProfile['citizenship'],
-    residenceCategory: (service.anonymousResidenceCategory ?? 'unknown') as ResidenceCategory,
-  };
 }
 
 /** What every reader sees of a consultation: the ledger's facts, its kind and who delivered it. */

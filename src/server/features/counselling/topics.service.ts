@@ -3,7 +3,7 @@ import { type CounsellingTopicList, counsellingTopicList, defaultCounsellingTopi
 import { AppError } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
-import { selectSetting, upsertSetting } from '../centre/centre.repo.js';
+import { readSetting, writeSetting } from '../centre/centre.service.js';
 import { selectTopicsInUse } from './consultations.repo.js';
 import { lockTopicList } from './topics.repo.js';
 
@@ -12,7 +12,7 @@ const topicsKey = 'counselling_topics';
 
 /** The configured topic list; the default list while none has been saved. */
 export async function getTopics(db: Tx): Promise<CounsellingTopicList> {
-  const parsed = counsellingTopicList.safeParse(await selectSetting(db, topicsKey));
+  const parsed = counsellingTopicList.safeParse(await readSetting(db, topicsKey));
   return parsed.success ? parsed.data : { topics: [...defaultCounsellingTopics] };
 }
 
@@ -43,7 +43,7 @@ export async function updateTopics(ctx: Ctx, input: CounsellingTopicList): Promi
     }
     const changes = diffFields(auditViewOf(before), auditViewOf(input), ['topics', 'activeTopics', 'labels'], ['topics', 'activeTopics']);
     if (changes.length === 0) return before;
-    await upsertSetting(tx, topicsKey, input);
+    await writeSetting(tx, topicsKey, input);
     await recordAudit(tx, ctx, { action: 'settings.updated', entityType: 'settings', entityId: topicsKey, changes });
     return input;
   });

@@ -1,9 +1,26 @@
+import type { Tx } from '../../../db/open-database.js';
 import type { CreateProjectInput, ProjectResponse, UpdateProjectInput } from '../../../shared/index.js';
 import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { recomputeEligibilityForProject } from '../clients/eligibility.service.js';
-import { insertProject, type ProjectRow, selectProject, selectProjectByCode, selectProjects, updateProjectRow } from './projects.repo.js';
+import {
+  insertProject,
+  type ProjectRow,
+  selectActiveProjects,
+  selectProject,
+  selectProjectByCode,
+  selectProjects,
+  updateProjectRow,
+} from './projects.repo.js';
+
+export type { ProjectRow } from './projects.repo.js';
+
+/** The active projects as stored, for rules that read their target groups (eligibility, a service's default project). */
+export const findActiveProjectRows = (tx: Tx): Promise<ProjectRow[]> => selectActiveProjects(tx);
+
+/** One project as stored, or undefined. */
+export const findProjectRow = (tx: Tx, id: string): Promise<ProjectRow | undefined> => selectProject(tx, id);
 
 export function toProjectResponse(row: ProjectRow): ProjectResponse {
   return {

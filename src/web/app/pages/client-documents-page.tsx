@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/forms/select-field.js';
 import { useFormat } from '../../components/intl/use-format.js';
-import { useClientConsultations } from '../../features/counselling/api/find-client-consultations.js';
+import { useClientConsultations } from '../../features/counselling/index.js';
 import { type ConsultationFieldProps, DocumentsSection } from '../../features/documents/index.js';
 import { useCan } from '../session/session-context.js';
 import { useClientRecord } from './client-record-layout.js';
