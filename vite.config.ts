@@ -9,7 +9,9 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for whoever reads a stack trace on the server, never referenced by the bundles
+    // nor served (app.ts refuses .map files): they would publish the source to every visitor.
+    sourcemap: 'hidden',
     // The API server sends a strict Content-Security-Policy: no inline scripts, so nothing may be inlined.
     assetsInlineLimit: 0,
   },

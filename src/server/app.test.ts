@@ -11,6 +11,7 @@ describe('serving the built web client', async () => {
   mkdirSync(path.join(webRoot, 'assets'));
   writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Integra</title><div id="root"></div>');
   writeFileSync(path.join(webRoot, 'assets', 'app.js'), 'console.log("integra");');
+  writeFileSync(path.join(webRoot, 'assets', 'app.js.map'), '{"version":3,"sources":["secret-source.ts"]}');
   const t = await createTestApp({}, { webRoot });
 
   it('serves files, and the single-page app with a Content-Security-Policy for every other page', async () => {
@@ -24,6 +25,20 @@ describe('serving the built web client', async () => {
       expect(page.body).toContain('<div id="root">');
       expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     }
+  });
+
+  it('never serves source maps, which would publish the source', async () => {
+    const map = await t.request({ method: 'GET', url: '/assets/app.js.map' });
+    expect(map.body).not.toContain('secret-source');
+  });
+
+  it('lets no browser or proxy keep a copy of an API answer, and lets the web client be cached', async () => {
+    const health = await t.request({ method: 'GET', url: '/api/health' });
+    expect(health.headers['cache-control']).toBe('no-store');
+    const missing = await t.request({ method: 'GET', url: '/api/no-such-thing' });
+    expect(missing.headers['cache-control']).toBe('no-store');
+    const asset = await t.request({ method: 'GET', url: '/assets/app.js' });
+    expect(asset.headers['cache-control']).not.toBe('no-store');
   });
 
   it('still answers unknown API paths with the error shape', async () => {

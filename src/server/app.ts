@@ -94,6 +94,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installNulCharacterGuard(app);
+  // API answers carry personal data: no browser or proxy keeps a copy (routes may set a stricter value).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   const publicOrigin = new URL(deps.config.publicUrl).origin;
   installAccessControl(app, (request) => [publicOrigin, `${request.protocol}://${request.host}`]);
 
@@ -150,7 +155,14 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(tasksRoutes);
 
   const webRoot = options.webRoot === undefined ? (existsSync(defaultWebRoot) ? defaultWebRoot : null) : options.webRoot;
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
+    });
+  }
   // The one not-found handler: API paths get the error shape; with the web client built, every other
   // path that is not a file gets the single-page app (its routes live in the browser).
   app.setNotFoundHandler((request, reply) => {

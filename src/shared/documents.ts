@@ -90,7 +90,8 @@ export const documentResponse = z
     description: z.string().nullable(),
     /** The type found in the content; the file is served with it. */
     mediaType: z.string(),
-    sizeBytes: z.number().int(),
+    /** Null with `restricted`: an exact size helps confirm a guessed file. */
+    sizeBytes: z.number().int().nullable(),
     /** SHA-256 of the content, hexadecimal. */
     /** Null with `restricted`. */
     sha256: z.string().nullable(),

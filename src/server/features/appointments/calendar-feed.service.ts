@@ -85,14 +85,12 @@ export async function renderCalendarFeed(db: Db, token: string, now: Date, publi
     new Date(now.getTime() + feedDaysAhead * day),
   );
   const texts = feedTexts[owner.locale];
-  const languages = new Intl.DisplayNames([owner.locale], { type: 'language', fallback: 'code' });
   const calendar = ical({ name: texts.calendar, prodId: { company: 'Integra', product: 'Integra', language: owner.locale.toUpperCase() } });
   // Times are written in UTC (exact in every client); the zone tells clients where the centre is.
   calendar.x('X-WR-TIMEZONE', centreTimeZone);
   for (const row of rows) {
-    const interpreter = row.interpreterLanguage
-      ? ` · ${texts.interpreter}: ${languages.of(row.interpreterLanguage) ?? row.interpreterLanguage}`
-      : '';
+    // Whether an interpreter is booked, never the language: with the time, it would point to the client.
+    const interpreter = row.interpreterLanguage ? ` · ${texts.interpreter}` : '';
     const link = new URL(`/appointments/${row.id}`, publicUrl).toString();
     calendar.createEvent({
       id: `${row.id}@integra`,

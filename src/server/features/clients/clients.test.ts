@@ -104,7 +104,9 @@ describe('clients', async () => {
 
     it('audits every read of one client', async () => {
       const client = await createClientThroughApi(t);
-      await get(client.id);
+      const first = await get(client.id);
+      // Personal data: no browser or proxy keeps a copy.
+      expect(first.headers['cache-control']).toBe('no-store');
       await get(client.id);
       await t.request({ method: 'GET', url: `/api/clients/${client.id}`, cookie: counsellor.cookie });
       const reads = await auditEventsThroughApi(t, { clientId: client.id, action: 'client.read' });

@@ -50,7 +50,8 @@ function toDocumentResponse(ctx: Ctx, row: DocumentWithContext): DocumentRespons
     fileName: visible ? document.fileName : null,
     description: visible ? document.description : null,
     mediaType: document.mediaType,
-    sizeBytes: document.sizeBytes,
+    // An exact size, like a checksum, would help confirm a guessed file.
+    sizeBytes: visible ? document.sizeBytes : null,
     // A checksum would let someone confirm a guessed file.
     sha256: visible ? document.sha256 : null,
     uploadedBy: toStaffReference(document.uploadedBy, row.uploadedByName),

@@ -418,7 +418,13 @@ describe('documents', async () => {
     const bySocial = await uploaded(client.id, [file('medical report.pdf', samples.pdf)], social.cookie);
     const items = (await list(client.id, receptionist.cookie)).json().items as DocumentResponse[];
     expect(items.find((d) => d.id === byReceptionist.id)).toMatchObject({ restricted: false, fileName: 'passport copy.pdf' });
-    expect(items.find((d) => d.id === bySocial.id)).toMatchObject({ restricted: true, fileName: null, description: null, sha256: null });
+    expect(items.find((d) => d.id === bySocial.id)).toMatchObject({
+      restricted: true,
+      fileName: null,
+      description: null,
+      sha256: null,
+      sizeBytes: null,
+    });
     const forSocial = (await list(client.id, social.cookie)).json().items as DocumentResponse[];
     expect(forSocial.every((d) => !d.restricted)).toBe(true);
   });

@@ -28,6 +28,8 @@ export function AppointmentPage() {
       <PageHeader
         back={{ to: `/calendar?view=day&date=${date}&staff=${encodeURIComponent(data.staff.id)}`, label: t('appointments.backToCalendar') }}
         title={t('appointments.titleOf', { party: describeParty(data, t) })}
+        // The tab title names the client by number only, a new contact not at all.
+        documentTitle={t('appointments.titleOf', { party: data.client ? data.client.clientNumber : t('appointments.newContact') })}
         badge={<AppointmentStatusBadge status={data.status} />}
       />
       <AppointmentDetails

@@ -31,7 +31,7 @@ export function ClientEditPage() {
       <PageHeader
         back={{ to: `/clients/${record.id}`, label: t('clients.backToRecord') }}
         title={t('clients.editTitleNamed', { name })}
-        documentTitle={t('clients.editTitleNamed', { name })}
+        documentTitle={t('clients.editTitleNamed', { name: record.clientNumber })}
         description={record.clientNumber}
       />
       {record.archived ? (

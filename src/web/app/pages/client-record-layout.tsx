@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/feedback/error-alert.js';
 import { LoadingState } from '../../components/feedback/loading-state.js';
 import { useFormat } from '../../components/intl/use-format.js';
 import { PageHeader } from '../../components/layout/page-header.js';
-import { ArchiveClientDialog, ClientName, formatClientName, useClient } from '../../features/clients/index.js';
+import { ArchiveClientDialog, ClientName, useClient } from '../../features/clients/index.js';
 import { useCan, useSession } from '../session/session-context.js';
 import classes from './client-record-layout.module.css';
 import { clientSections } from './client-sections.js';
@@ -68,7 +68,8 @@ export function ClientRecordLayout() {
       <PageHeader
         back={{ to: '/clients', label: t('clients.backToList') }}
         title={<ClientName client={record} />}
-        documentTitle={formatClientName(record)}
+        // The tab title shows the client number, never the name: tabs are seen by whoever is near the screen.
+        documentTitle={record.clientNumber}
         badge={
           <>
             <Badge variant="outline" color="gray" size="lg">

@@ -40,6 +40,11 @@ export function ConsultationPage() {
             : { to: '/consultations', label: t('consultations.backToList') }
         }
         title={title}
+        // The tab title names the client by number only: tabs are seen by whoever is near the screen.
+        documentTitle={t('consultations.detailTitle', {
+          who: record.client ? record.client.clientNumber : t('consultations.anonymous'),
+          date: formatDate(record.occurredOn),
+        })}
         actions={
           canWrite && mayChangeConsultation(me, { createdBy: record.createdBy?.id ?? null }) ? (
             <Button component={Link} to={`/consultations/${record.id}/edit`} leftSection={<IconPencil size={16} aria-hidden />}>

@@ -83,7 +83,9 @@ export function DocumentsSection({ client, canWrite, canDownload, ConsultationFi
                     <DocumentName document={document} canDownload={canDownload} />
                   </Table.Td>
                   <Table.Td>{describeMediaType(document.mediaType)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatFileSize(document.sizeBytes, locale)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {document.sizeBytes === null ? '—' : formatFileSize(document.sizeBytes, locale)}
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(document.uploadedAt)}</Table.Td>
                   <Table.Td>{document.uploadedBy?.name ?? '—'}</Table.Td>
                   {editable ? (
