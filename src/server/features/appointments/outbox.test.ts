@@ -241,8 +241,9 @@ describe('reminders and the outbox', async () => {
     expect(await messagesOf(appointment.id)).toEqual([]);
     expect((await setStatus(appointment.id, 'booked')).statusCode).toBe(200);
     expect((await messagesOf(appointment.id)).map((m) => m.channel)).toEqual(['sms']);
-    expect((await setStatus(appointment.id, 'attended')).statusCode).toBe(200);
-    expect(await messagesOf(appointment.id)).toEqual([]);
+    // Not begun yet: it cannot be marked attended, and its reminder stays.
+    expect((await setStatus(appointment.id, 'attended')).statusCode).toBe(409);
+    expect((await messagesOf(appointment.id)).map((m) => m.channel)).toEqual(['sms']);
   });
 
   it('sends due messages with the recording sender, leaves later ones waiting, and keeps what was sent when plans change', async () => {
