@@ -4,6 +4,7 @@ import {
   type AnonymousProfile,
   type ConsultationDefaults,
   type ConsultationDefaultsQuery,
+  type ConsultationKind,
   type ConsultationListItem,
   type ConsultationResponse,
   type CreateAnonymousConsultationInput,
@@ -11,6 +12,7 @@ import {
   type Interpreter,
   canReadConsultationContent,
   consultationContentFields,
+  defaultConsultationKind,
   evaluateEligibility,
   type ListConsultationsQuery,
   mayChangeConsultation,
@@ -107,7 +109,7 @@ async function insertConsultationOf(
   await insertConsultation(tx, {
     serviceId: service.id,
     form: input.form,
-    kind: input.kind,
+    kind: kindOf(ctx, input),
     topics: input.topics,
     ...interpreterColumns(input.interpreter ?? null),
     notes: input.notes ?? null,
@@ -117,6 +119,10 @@ async function insertConsultationOf(
   });
   return service;
 }
+
+/** The kind asked for, else the default for who records it (a legal counsellor's is legal). */
+const kindOf = (ctx: Ctx, input: { kind?: ConsultationKind | undefined }): ConsultationKind =>
+  input.kind ?? defaultConsultationKind(ctx.actor.roles);
 
 function profileColumns(profile: AnonymousProfile) {
   return {
@@ -150,7 +156,7 @@ export async function createConsultation(ctx: Ctx, clientId: string, input: Crea
       entityType: 'consultation',
       entityId: service.id,
       clientId,
-      details: { kind: input.kind, anonymous: false, projectId: service.projectId, appointmentId },
+      details: { kind: kindOf(ctx, input), anonymous: false, projectId: service.projectId, appointmentId },
     });
     return service.id;
   });
@@ -165,7 +171,7 @@ export async function createAnonymousConsultation(ctx: Ctx, input: CreateAnonymo
       action: 'consultation.created',
       entityType: 'consultation',
       entityId: service.id,
-      details: { kind: input.kind, anonymous: true, projectId: service.projectId },
+      details: { kind: kindOf(ctx, input), anonymous: true, projectId: service.projectId },
     });
     return service.id;
   });
@@ -194,6 +200,7 @@ export async function getConsultationDefaults(ctx: Ctx, query: ConsultationDefau
     appointmentId: appointment?.id ?? null,
     projectId: await defaultProjectOf(ctx.db, client, day),
     branchId: ctx.actor.branchId,
+    kind: defaultConsultationKind(ctx.actor.roles),
   };
 }
 
