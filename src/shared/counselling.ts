@@ -254,8 +254,27 @@ export function mayReadDocument(
   consultationKind: ConsultationKind | null,
   consultationAuthor: string | null,
 ): boolean {
-  if (!hasPermission(reader.roles, 'documents.read')) return false;
-  return consultationKind === null || canReadConsultationContent(reader, { kind: consultationKind, createdBy: consultationAuthor });
+  return documentRestriction(reader, consultationKind, consultationAuthor) === null;
+}
+
+/**
+ * Why a document is hidden from someone: `role` when their roles do not read documents at all,
+ * `legal_content` when it belongs to a legal consultation they may not read.
+ */
+export const documentRestrictedReasons = ['role', 'legal_content'] as const;
+export type DocumentRestrictedReason = (typeof documentRestrictedReasons)[number];
+
+/** Why the reader may not see the document by name nor download it, or null when they may. */
+export function documentRestriction(
+  reader: { id: string; roles: readonly Role[] },
+  consultationKind: ConsultationKind | null,
+  consultationAuthor: string | null,
+): DocumentRestrictedReason | null {
+  if (!hasPermission(reader.roles, 'documents.read')) return 'role';
+  if (consultationKind !== null && !canReadConsultationContent(reader, { kind: consultationKind, createdBy: consultationAuthor })) {
+    return 'legal_content';
+  }
+  return null;
 }
 
 /**
