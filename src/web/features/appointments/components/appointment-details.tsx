@@ -7,6 +7,7 @@ import {
   type AppointmentDetailResponse,
   type AppointmentStatus,
   appointmentTransitions,
+  formatPhone,
   outcomeStatuses,
   statusUndoProblem,
   toCentreDate,
@@ -147,7 +148,7 @@ export function AppointmentDetails({ appointment, canWrite, canRecordConsultatio
             ...(client
               ? []
               : [
-                  { label: t('appointments.contactPhone'), value: appointment.contactPhone },
+                  { label: t('appointments.contactPhone'), value: appointment.contactPhone ? formatPhone(appointment.contactPhone) : null },
                   { label: t('appointments.contactEmail'), value: appointment.contactEmail },
                 ]),
             { label: t('appointments.counsellor'), value: appointment.staff.name },

@@ -1,7 +1,7 @@
 import { Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { createPartnerInput, type PartnerResponse, partnerKinds } from '../../../../shared/index.js';
+import { createPartnerInput, formatPhone, partnerKinds, type PartnerResponse } from '../../../../shared/index.js';
 import { isApiError } from '../../../components/api/api-error.js';
 import { ErrorAlert } from '../../../components/feedback/error-alert.js';
 import { applyApiErrors } from '../../../components/forms/apply-api-errors.js';
@@ -45,7 +45,7 @@ const valuesOf = (partner: PartnerResponse | null): PartnerValues => ({
   kind: partner?.kind ?? null,
   services: partner?.services ?? '',
   contactPerson: partner?.contactPerson ?? '',
-  phone: partner?.phone ?? '',
+  phone: partner?.phone ? formatPhone(partner.phone) : '',
   email: partner?.email ?? '',
   website: partner?.website ?? '',
   address: partner?.address ?? '',
