@@ -23,3 +23,4 @@ export * from './partners.js';
 export * from './services.js';
 export * from './counselling.js';
 export * from './phones.js';
+export * from './districts.js';

@@ -198,6 +198,29 @@ describe('clients', async () => {
     });
   });
 
+  describe('the district', () => {
+    it('is derived from the postcode or municipality when not given, and a given one is kept', async () => {
+      const fromPostcode = await createClientThroughApi(t, { address: { postcode: '438 01', municipality: 'Žatec' } });
+      expect(fromPostcode.address.district).toBe('Louny');
+      const fromTown = await createClientThroughApi(t, { address: { municipality: 'Bílina' } });
+      expect(fromTown.address.district).toBe('Teplice');
+      const given = await createClientThroughApi(t, { address: { postcode: '400 01', district: 'Most' } });
+      expect(given.address.district).toBe('Most');
+      const unknown = await createClientThroughApi(t, { address: { postcode: '110 00', municipality: 'Praha' } });
+      expect(unknown.address.district).toBeNull();
+
+      // A move: the new postcode gives the new district; a change of the street alone keeps it.
+      const moved = await patch(fromPostcode.id, { address: { postcode: '430 01', municipality: 'Chomutov' } });
+      expect(moved.json().address.district).toBe('Chomutov');
+      const street = await patch(fromPostcode.id, { address: { street: 'Husova 3' } });
+      expect(street.json().address).toMatchObject({ street: 'Husova 3', district: 'Chomutov' });
+      const kept = await patch(fromPostcode.id, { address: { postcode: '415 01', district: 'Chomutov' } });
+      expect(kept.json().address).toMatchObject({ postcode: '415 01', district: 'Chomutov' });
+      const [entry] = await auditEventsThroughApi(t, { clientId: fromPostcode.id, action: 'client.updated' });
+      expect(entry?.changes).toEqual(expect.arrayContaining([{ field: 'postcode' }]));
+    });
+  });
+
   describe('changing', () => {
     it('changes fields and audits their names, with values only for what is not personal', async () => {
       const client = await createClientThroughApi(t, { phone: '+420 777 000 001' });

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import {
   type ClientResponse,
   createClientInput,
   type DuplicateCandidate,
+  deriveDistrict,
   type RegionCode,
   regionCodes,
   regions,
@@ -68,6 +69,10 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
     return ordered.map((code) => ({ group: t(`region.${code}`), items: [...regions[code]] }));
   }, [regionCode, t]);
 
+  // The district the postcode or municipality points to, offered while another (or none) is chosen.
+  const derivedDistrict = deriveDistrict(form.values.address, regionCode);
+  const suggestedDistrict = derivedDistrict && derivedDistrict !== form.values.address.district ? derivedDistrict : null;
+
   const sexOptions = sexes.map((sex) => ({ value: sex, label: t(`sex.${sex}`) }));
   const residenceOptions = residenceCategories.map((code) => ({ value: code, label: t(`residenceCategory.${code}`) }));
   const preferredOptions = form.values.languages.length
@@ -76,6 +81,8 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
 
   function save(values: ClientFormValues, confirmDuplicate: boolean) {
     const payload = toClientPayload(values);
+    // A new client's district left empty is derived by the server from the postcode or municipality.
+    if (!editing && payload.address.district === null) delete (payload.address as { district?: string | null }).district;
     const handlers = {
       onSuccess: (saved: ClientResponse) => {
         setDuplicates(null);
@@ -216,13 +223,25 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
               maxLength={6}
               {...form.getInputProps('address.postcode')}
             />
-            <SelectField
-              label={t('clients.district')}
-              data={districtGroups}
-              searchable
-              clearable
-              {...form.getInputProps('address.district')}
-            />
+            <Stack gap={4}>
+              <SelectField
+                label={t('clients.district')}
+                data={districtGroups}
+                searchable
+                clearable
+                {...form.getInputProps('address.district')}
+              />
+              {suggestedDistrict ? (
+                <Group gap="xs" wrap="wrap">
+                  <Text size="sm" c="dimmed" aria-live="polite">
+                    {t('clients.districtSuggested', { district: suggestedDistrict })}
+                  </Text>
+                  <Button size="compact-sm" variant="light" onClick={() => form.setFieldValue('address.district', suggestedDistrict)}>
+                    {t('clients.useDistrict', { district: suggestedDistrict })}
+                  </Button>
+                </Group>
+              ) : null}
+            </Stack>
           </SimpleGrid>
         </SectionCard>
 
