@@ -23,6 +23,7 @@ import { DateField } from '../../../components/forms/date-field.js';
 import { createSchemaValidator } from '../../../components/forms/schema-validator.js';
 import { MultiSelectField, SelectField } from '../../../components/forms/select-field.js';
 import type { Option } from '../../../components/intl/use-code-options.js';
+import { languageOptionsFilter } from '../../../components/intl/language-options.js';
 import { useCountryOptions, useLanguageOptions } from '../../../components/intl/use-code-options.js';
 import { duplicateDetails, useCreateClient } from '../api/create-client.js';
 import { useUpdateClient } from '../api/update-client.js';
@@ -182,6 +183,7 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
               <MultiSelectField
                 label={t('clients.languages')}
                 data={languages}
+                filter={languageOptionsFilter}
                 searchable
                 clearable
                 maxValues={10}
@@ -190,6 +192,7 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
               <SelectField
                 label={t('clients.preferredLanguage')}
                 data={preferredOptions}
+                filter={languageOptionsFilter}
                 searchable
                 clearable
                 {...form.getInputProps('preferredLanguage')}

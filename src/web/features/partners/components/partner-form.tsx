@@ -9,6 +9,7 @@ import { createSchemaValidator } from '../../../components/forms/schema-validato
 import { MultiSelectField, SelectField } from '../../../components/forms/select-field.js';
 import { toNullableText } from '../../../components/forms/text-value.js';
 import { useLanguageOptions } from '../../../components/intl/use-code-options.js';
+import { languageOptionsFilter } from '../../../components/intl/language-options.js';
 import { useCreatePartner } from '../api/create-partner.js';
 import { useUpdatePartner } from '../api/update-partner.js';
 
@@ -102,6 +103,7 @@ export function PartnerForm({ partner, onSaved, onCancel }: PartnerFormProps) {
           label={t('partners.languages')}
           description={t('partners.languagesHint')}
           data={languages}
+          filter={languageOptionsFilter}
           searchable
           {...form.getInputProps('languages')}
         />
