@@ -14,7 +14,7 @@ const partnerName = 'Úřad práce ČR – kontaktní pracoviště Ústí nad La
 
 /**
  * A day of counselling in the browser: a receptionist books an appointment for a client with an
- * interpreter; the counsellor finds it on My day, marks it attended and records the consultation
+ * interpreter; the counsellor finds it on My day (not yet markable attended) and records the consultation
  * from it with topics and the interpreter; adds a goal to the client's individual plan; refers the
  * client to a partner (the client consented to sharing); and the client's timeline shows all of it.
  * Every page passes axe, shows no translation key and logs no console error.
@@ -201,10 +201,11 @@ describe.each(['cs', 'en', 'uk'] as const)('counselling: from the booking to the
       }
       await page.waitForURL(appointmentUrl);
 
-      step = 'marks it attended';
-      await page.getByRole('button', { name: t('appointments.markAttended') }).click();
-      await page.getByText(t('appointments.status.attended'), { exact: true }).first().waitFor();
-      await checkPage('attended appointment');
+      step = 'cannot mark it attended before it begins';
+      // The appointment is later than now: only cancelling is offered; recording the consultation marks it attended.
+      await page.getByRole('button', { name: t('appointments.cancel') }).waitFor();
+      await expect(page.getByRole('button', { name: t('appointments.markAttended') }).count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: t('appointments.markNoShow') }).count()).resolves.toBe(0);
 
       step = 'records the consultation from it';
       await page.getByRole('link', { name: t('appointments.recordConsultation') }).click();

@@ -9,6 +9,7 @@ import { createSessionResolver } from './features/auth/sessions.js';
 import { completeSetup, isSetupRequired, loadAuthSecret } from './features/centre/centre.service.js';
 import { refreshEligibilityIfStale } from './features/clients/eligibility.service.js';
 import { backfillNameKeys } from './features/clients/name-keys.service.js';
+import { normaliseStoredPhones } from './features/clients/stored-phones.service.js';
 import { createPermitExpiryTasks } from './features/tasks/tasks.service.js';
 import { serializeError } from './http/log-serializers.js';
 import { nextCentreMidnight, setupInput } from '../shared/index.js';
@@ -62,12 +63,13 @@ export function schedulePermitExpiryTasks(database: Database, log: JobLog): void
 
 /**
  * Wires the parts together on an opened, migrated database: the clients' name keys where missing or
- * stale, the auth secret, the headless first
+ * stale, phone numbers stored before they were checked (into E.164 where they parse), the auth secret, the headless first
  * administrator when configured, and the eligibility refresh and permit-expiry tasks at start-up and every midnight.
  */
 export async function bootstrap(database: Database, config: Config, version: string, options: { jobs?: boolean } = {}): Promise<AppDeps> {
   const { db } = database;
   const backfilled = await backfillNameKeys(db);
+  await normaliseStoredPhones(db);
   await refreshPlannerStatistics(database, { vacuum: backfilled > 0 });
   const auth = createAuth(db, config, await loadAuthSecret(db, config.authSecret));
   if (config.initialAdmin && (await isSetupRequired(db))) {

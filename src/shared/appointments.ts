@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createClientInput } from './clients.js';
 import { isoDate, languageCode, optionalText, pagingQuery, uiLanguage, uuid } from './common.js';
+import { toCentreDate } from './dates.js';
 import type { Role } from './permissions.js';
 import { daysBetween } from './working-hours.js';
 
@@ -8,15 +9,33 @@ export const appointmentStatuses = ['booked', 'attended', 'no_show', 'cancelled'
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
 /**
- * Where each status may go. Attended and no-show can be corrected; a cancelled appointment can be
- * booked again (it then takes its time slot again and is checked like a new booking).
+ * Where each status may go. Attended and no-show are set once the appointment has begun, and undone
+ * (back to booked) only by who set them on the same day (see `statusUndoProblem`); a cancelled
+ * appointment can be booked again (it then takes its time slot again and is checked like a new booking).
  */
 export const appointmentTransitions: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
   booked: ['attended', 'no_show', 'cancelled'],
-  attended: ['booked', 'no_show'],
-  no_show: ['booked', 'attended'],
+  attended: ['booked'],
+  no_show: ['booked'],
   cancelled: ['booked'],
 };
+
+/** The statuses that say how an appointment went: set only once it has begun. */
+export const outcomeStatuses = ['attended', 'no_show'] as const satisfies readonly AppointmentStatus[];
+
+/** Why an attended or no-show cannot be undone: `details.reason` of a 409 STATUS_UNDO_REFUSED. */
+export const statusUndoRefusals = ['not_author', 'day_passed'] as const;
+export type StatusUndoRefusal = (typeof statusUndoRefusals)[number];
+
+/**
+ * Whether the actor may undo an attended or no-show (back to booked) now: only who set it, and only
+ * on the same centre (Prague) day. Returns why not, or null when allowed.
+ */
+export function statusUndoProblem(set: { by: string | null; at: Date | null }, actorId: string, now: Date): StatusUndoRefusal | null {
+  if (!set.by || set.by !== actorId) return 'not_author';
+  if (!set.at || toCentreDate(set.at) !== toCentreDate(now)) return 'day_passed';
+  return null;
+}
 
 /** The roles whose members are booked for appointments: the counsellors. */
 export const counsellingRoles = ['social_counsellor', 'legal_counsellor'] as const satisfies readonly Role[];
@@ -167,6 +186,9 @@ export const appointmentResponse = z
     interpreterLanguage: z.string().nullable(),
     status: z.enum(appointmentStatuses),
     cancelReason: z.string().nullable(),
+    /** Who last set the status (a staff id) and when; only they may undo an attended or no-show, that day. */
+    statusChangedBy: z.string().nullable(),
+    statusChangedAt: z.string().nullable(),
     /** The consultation recorded from this appointment. */
     serviceId: uuid.nullable(),
     createdAt: z.string(),

@@ -42,6 +42,7 @@ export const auditActions = [
   'appointment.read',
   'appointment.updated',
   'appointment.status_changed',
+  'appointment.status_undone',
   'calendar_feed.created',
   'calendar_feed.revoked',
   'plan.created',

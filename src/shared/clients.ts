@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { countryCode, isoDate, languageCode, optionalText, pagingQuery, text, uuid, visibleLength } from './common.js';
 import { eligibilityResult } from './eligibility.js';
+import { phoneNumber } from './phones.js';
 import { allDistricts } from './regions.js';
 import { residenceCategories } from './residence.js';
 
@@ -37,12 +38,6 @@ export const addressInput = z.strictObject({
     .optional(),
 });
 
-const phone = z
-  .string()
-  .trim()
-  .max(40)
-  .regex(/^\+?[0-9 ()./-]{6,}$/, { message: 'Phone number may contain digits, spaces and + ( ) - / .' });
-
 const clientFields = {
   /** Given name as written in the passport, in Latin script. */
   givenName: text(100),
@@ -58,7 +53,8 @@ const clientFields = {
   /** ISO 639-1 codes of the languages the client speaks. */
   languages: z.array(languageCode).max(10).default([]),
   preferredLanguage: languageCode.nullable().optional(),
-  phone: phone.nullable().optional(),
+  /** Any common way of writing it; stored in E.164 (`+420…` when no country code is given, decision 023). */
+  phone: phoneNumber.nullable().optional(),
   email: z.email().max(200).nullable().optional(),
   address: addressInput.optional(),
   branchId: uuid.nullable().optional(),

@@ -8,6 +8,14 @@ import { anonymousProfile, serviceFields } from './services.js';
 export const consultationForms = ['in_person', 'phone', 'online', 'email', 'outreach'] as const;
 export type ConsultationForm = (typeof consultationForms)[number];
 export const consultationKinds = ['social', 'legal', 'other'] as const;
+
+/**
+ * The kind a new consultation gets unless another is chosen: `legal` for a legal counsellor (who is
+ * not also a social counsellor), `social` for everyone else.
+ */
+export function defaultConsultationKind(roles: readonly string[]): ConsultationKind {
+  return roles.includes('legal_counsellor') && !roles.includes('social_counsellor') ? 'legal' : 'social';
+}
 export type ConsultationKind = (typeof consultationKinds)[number];
 /** An interpreter from a partner organisation, or one of the centre's own staff. */
 export const interpreterKinds = ['partner', 'staff'] as const;
@@ -86,7 +94,8 @@ const consultationFields = {
   startedAt: instant,
   durationMinutes: z.number().int().min(1).max(maxConsultationMinutes),
   form: z.enum(consultationForms),
-  kind: z.enum(consultationKinds),
+  /** Left out, `legal` for a legal counsellor and `social` for anyone else (see `defaultConsultationKind`). */
+  kind: z.enum(consultationKinds).optional(),
   /** Codes from the configured topic list (GET /api/counselling/topics). */
   topics: topicCodes.refine((codes) => codes.length > 0, { message: 'Choose at least one topic' }),
   interpreter: interpreter.nullable().optional(),
@@ -166,6 +175,8 @@ export const consultationDefaults = z.object({
   appointmentId: uuid.nullable(),
   projectId: uuid.nullable(),
   branchId: uuid.nullable(),
+  /** The kind for who records it: `legal` for a legal counsellor. */
+  kind: z.enum(consultationKinds),
 });
 export type ConsultationDefaults = z.infer<typeof consultationDefaults>;
 
@@ -243,8 +254,27 @@ export function mayReadDocument(
   consultationKind: ConsultationKind | null,
   consultationAuthor: string | null,
 ): boolean {
-  if (!hasPermission(reader.roles, 'documents.read')) return false;
-  return consultationKind === null || canReadConsultationContent(reader, { kind: consultationKind, createdBy: consultationAuthor });
+  return documentRestriction(reader, consultationKind, consultationAuthor) === null;
+}
+
+/**
+ * Why a document is hidden from someone: `role` when their roles do not read documents at all,
+ * `legal_content` when it belongs to a legal consultation they may not read.
+ */
+export const documentRestrictedReasons = ['role', 'legal_content'] as const;
+export type DocumentRestrictedReason = (typeof documentRestrictedReasons)[number];
+
+/** Why the reader may not see the document by name nor download it, or null when they may. */
+export function documentRestriction(
+  reader: { id: string; roles: readonly Role[] },
+  consultationKind: ConsultationKind | null,
+  consultationAuthor: string | null,
+): DocumentRestrictedReason | null {
+  if (!hasPermission(reader.roles, 'documents.read')) return 'role';
+  if (consultationKind !== null && !canReadConsultationContent(reader, { kind: consultationKind, createdBy: consultationAuthor })) {
+    return 'legal_content';
+  }
+  return null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalText, pagingQuery, uuid } from './common.js';
+import { documentRestrictedReasons } from './counselling.js';
 
 /**
  * The kinds of file the centre accepts, as found in the file's content (never as claimed by the
@@ -86,6 +87,8 @@ export const documentResponse = z
      * are left out (null) and it cannot be downloaded, as the content of the consultation itself.
      */
     restricted: z.boolean(),
+    /** Why it is restricted: `role` (the reader's roles do not read documents) or `legal_content`; null when not. */
+    restrictedReason: z.enum(documentRestrictedReasons).nullable(),
     fileName: z.string().nullable(),
     description: z.string().nullable(),
     /** The type found in the content; the file is served with it. */

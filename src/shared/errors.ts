@@ -14,6 +14,10 @@ export const errorCodes = [
   'APPOINTMENT_CONFLICT',
   /** Outside working hours, on a public holiday or in the past; `details.reason` says which. */
   'NOT_BOOKABLE',
+  /** An appointment that has not begun cannot be marked attended or no-show. */
+  'APPOINTMENT_NOT_STARTED',
+  /** Only who set an appointment's attended or no-show may undo it, and only the same day; `details.reason` says which. */
+  'STATUS_UNDO_REFUSED',
   /** A referral needs the client's consent to share data with partners. */
   'CONSENT_REQUIRED',
   'SETUP_ALREADY_DONE',

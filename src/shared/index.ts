@@ -22,3 +22,5 @@ export * from './documents.js';
 export * from './partners.js';
 export * from './services.js';
 export * from './counselling.js';
+export * from './phones.js';
+export * from './districts.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, languageCode, optionalText, pagingQuery, text, uuid } from './common.js';
+import { phoneNumber } from './phones.js';
 
 /** What kind of organisation or service a partner is. */
 export const partnerKinds = ['labour_office', 'social_services', 'health', 'school', 'legal', 'ngo', 'authority', 'other'] as const;
@@ -16,8 +17,8 @@ const partnerFields = {
   /** What the partner offers, in a few words; the directory's search looks here too. */
   services: optionalText(2000).optional(),
   contactPerson: optionalText(200).optional(),
-  /** One or more numbers as people write them, extensions included. */
-  phone: optionalText(100).optional(),
+  /** One number as people write it, an extension included; stored in E.164 (decision 023). */
+  phone: phoneNumber.nullable().optional(),
   email: z.email().max(200).nullable().optional(),
   website: website.nullable().optional(),
   address: optionalText(300).optional(),

@@ -480,3 +480,10 @@ export const freeMovementCountries: ReadonlySet<string> = new Set([
   'NO',
   'CH',
 ]);
+
+/**
+ * The languages clients of a centre in the Ústí nad Labem Region speak most (DOMAIN §8: most foreigners
+ * there come from Ukraine and Vietnam; Russian is widely spoken; English is the common fallback; then
+ * Mongolian and Arabic), and Czech: offered first in every language picker, in this order.
+ */
+export const commonLanguageCodes = ['uk', 'ru', 'vi', 'en', 'mn', 'ar', 'cs'] as const satisfies readonly LanguageCode[];

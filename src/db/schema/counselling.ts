@@ -38,6 +38,9 @@ export const appointments = pgTable(
     interpreterLanguage: text(),
     status: text().$type<'booked' | 'attended' | 'no_show' | 'cancelled'>().notNull().default('booked'),
     cancelReason: text(),
+    /** Who last set the status and when: only they may undo an attended or no-show, and only that day. */
+    statusChangedBy: text().references(() => users.id),
+    statusChangedAt: timestamp({ withTimezone: true }),
     /** The consultation recorded from this appointment once attended. */
     serviceId: uuid().references((): AnyPgColumn => services.id),
     createdBy: text().references(() => users.id),

@@ -1,6 +1,7 @@
 import { addDays, type AppointmentResponse, centreInstant, toCentreDate, weekdayOf } from '../../../shared/index.js';
 import { type Caller, staffOf } from '../../testing/factories.js';
 import type { TestApp } from '../../testing/harness.js';
+import { type AppointmentRow, insertAppointment, updateAppointmentRow } from './appointments.repo.js';
 import { findPublicHoliday } from './holidays.service.js';
 
 /**
@@ -31,4 +32,27 @@ export async function bookThroughApi(t: TestApp, payload: Record<string, unknown
   const response = await t.request({ method: 'POST', url: '/api/appointments', cookie, payload });
   if (response.statusCode !== 201) throw new Error(`book appointment: expected 201, got ${response.statusCode} ${response.body}`);
   return response.json();
+}
+
+/**
+ * An appointment that began `hoursAgo` hours ago (booking refuses the past, so it is written through
+ * the repository, as a booking made earlier would have been).
+ */
+export async function insertPastAppointment(
+  t: TestApp,
+  values: { staffId: string; clientId: string; hoursAgo?: number },
+): Promise<AppointmentRow> {
+  const startsAt = new Date(Date.now() - (values.hoursAgo ?? 2) * 3_600_000);
+  return insertAppointment(t.database.db, {
+    staffId: values.staffId,
+    clientId: values.clientId,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+    createdBy: values.staffId,
+  });
+}
+
+/** Moves the moment an appointment's status was set, as if it had been set then (e.g. yesterday). */
+export async function backdateStatusChange(t: TestApp, id: string, at: Date): Promise<void> {
+  await updateAppointmentRow(t.database.db, id, { statusChangedAt: at });
 }

@@ -15,6 +15,8 @@ import {
   type ListAppointmentsQuery,
   maxAppointmentMinutes,
   type NotBookableReason,
+  outcomeStatuses,
+  statusUndoProblem,
   toCentreDate,
   type UpdateAppointmentInput,
 } from '../../../shared/index.js';
@@ -90,6 +92,8 @@ export function toAppointmentResponse(row: ListedAppointment): AppointmentRespon
     interpreterLanguage: a.interpreterLanguage,
     status: a.status,
     cancelReason: a.cancelReason,
+    statusChangedBy: a.statusChangedBy,
+    statusChangedAt: a.statusChangedAt?.toISOString() ?? null,
     serviceId: a.serviceId,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
@@ -279,6 +283,22 @@ export async function changeAppointmentStatus(ctx: Ctx, id: string, input: Chang
         to: input.status,
       });
     }
+    const setsOutcome = (outcomeStatuses as readonly string[]).includes(input.status);
+    if (setsOutcome && before.startsAt > ctx.now) {
+      throw new AppError('APPOINTMENT_NOT_STARTED', 'An appointment that has not begun cannot be marked attended or no-show', {
+        startsAt: before.startsAt.toISOString(),
+      });
+    }
+    // Leaving attended or no-show is an undo: only who set it, only the same day (decision 023).
+    const undoes = (outcomeStatuses as readonly string[]).includes(before.status);
+    if (undoes) {
+      const reason = statusUndoProblem({ by: before.statusChangedBy, at: before.statusChangedAt }, ctx.actor.id, ctx.now);
+      if (reason) {
+        const message =
+          reason === 'not_author' ? 'Only who set this status may undo it' : 'This status can be undone only on the day it was set';
+        throw new AppError('STATUS_UNDO_REFUSED', message, { reason });
+      }
+    }
     if (before.status === 'cancelled' && input.status === 'booked') {
       await ensureBookable(tx, before.startsAt, before.endsAt, ctx.now);
       await ensureCounsellorFree(tx, before.staffId, before.startsAt, before.endsAt, id);
@@ -286,11 +306,13 @@ export async function changeAppointmentStatus(ctx: Ctx, id: string, input: Chang
     const after = await updateAppointmentRow(tx, id, {
       status: input.status,
       cancelReason: input.status === 'cancelled' ? (input.reason ?? null) : null,
+      statusChangedBy: ctx.actor.id,
+      statusChangedAt: ctx.now,
     });
     const changes = diffFields(before, after, auditedFields, auditedValueFields);
     if (changes.length > 0) {
       await recordAudit(tx, ctx, {
-        action: 'appointment.status_changed',
+        action: undoes ? 'appointment.status_undone' : 'appointment.status_changed',
         entityType: 'appointment',
         entityId: id,
         ...(after.clientId ? { clientId: after.clientId } : {}),
@@ -321,7 +343,12 @@ export async function recordConsultationOfAppointment(
   if (before.status !== 'booked' && before.status !== 'attended') {
     throw new AppError('CONFLICT', `An appointment that is ${before.status} cannot become a consultation`);
   }
-  const after = await updateAppointmentRow(tx, link.appointmentId, { status: 'attended', serviceId: link.serviceId });
+  const after = await updateAppointmentRow(tx, link.appointmentId, {
+    status: 'attended',
+    serviceId: link.serviceId,
+    statusChangedBy: ctx.actor.id,
+    statusChangedAt: ctx.now,
+  });
   await withdrawReminders(tx, link.appointmentId);
   await recordAudit(tx, ctx, {
     action: 'appointment.status_changed',

@@ -11,7 +11,7 @@ import {
   uniqueWord,
 } from '../../testing/factories.js';
 import { createTestApp } from '../../testing/harness.js';
-import { at, bookThroughApi, futureWorkday, nextWorkday } from './appointment-test-data.js';
+import { at, backdateStatusChange, bookThroughApi, futureWorkday, insertPastAppointment, nextWorkday } from './appointment-test-data.js';
 import { recordConsultationOfAppointment } from './appointments.service.js';
 import { findPublicHoliday, findPublicHolidays } from './holidays.service.js';
 
@@ -93,7 +93,7 @@ describe('appointments', async () => {
         startsAt: at(futureWorkday(), '10:00'),
         endsAt: at(futureWorkday(), '11:00'),
       });
-      expect(appointment).toMatchObject({ client: null, contactName: 'Nguyen Van An', contactPhone: '+420 777 000 111' });
+      expect(appointment).toMatchObject({ client: null, contactName: 'Nguyen Van An', contactPhone: '+420777000111' });
       expect(appointment.branch).toEqual({ id: branchOfCounsellor.id, name: branchOfCounsellor.name });
       const [created] = await auditEventsThroughApi(t, { action: 'appointment.created', actorId: receptionist.userId });
       expect(created?.entityId).toBe(appointment.id);
@@ -600,28 +600,57 @@ describe('appointments', async () => {
       return { counsellor, client, appointment };
     };
 
-    it('marks attended, no-show and cancelled along the allowed transitions, each audited', async () => {
+    it('refuses attended and no-show before the appointment begins, and allows cancelling it', async () => {
       const { counsellor, client, appointment } = await book();
-      const steps: [string, number][] = [
-        ['attended', 200],
-        ['no_show', 200],
-        ['attended', 200],
-        ['cancelled', 409],
-        ['booked', 200],
-        ['cancelled', 200],
-        ['attended', 409],
-        ['no_show', 409],
-        ['booked', 200],
-      ];
-      for (const [status, code] of steps) {
+      const before = await written(counsellor.userId, counsellor.userId);
+      for (const status of ['attended', 'no_show']) {
         const response = await setStatus(appointment.id, { status }, counsellor.cookie);
-        expect(response.statusCode, `→ ${status}: ${response.body}`).toBe(code);
-        if (code === 200) expect(response.json().status).toBe(status);
-        else expect(response.json().error.code).toBe('CONFLICT');
+        expect(response.statusCode, `→ ${status}: ${response.body}`).toBe(409);
+        expect(response.json().error).toMatchObject({ code: 'APPOINTMENT_NOT_STARTED', details: { startsAt: appointment.startsAt } });
       }
+      expect(await written(counsellor.userId, counsellor.userId)).toEqual(before);
+      expect((await get(appointment.id)).json().status).toBe('booked');
+      const cancelled = await setStatus(appointment.id, { status: 'cancelled' }, counsellor.cookie);
+      expect(cancelled.statusCode, cancelled.body).toBe(200);
+      expect((await setStatus(appointment.id, { status: 'booked' }, counsellor.cookie)).statusCode).toBe(200);
       const changes = await auditEventsThroughApi(t, { clientId: client.id, action: 'appointment.status_changed' });
-      expect(changes).toHaveLength(6);
-      expect(changes[0]?.changes).toEqual([{ field: 'status', before: 'cancelled', after: 'booked' }]);
+      expect(changes).toHaveLength(2);
+    });
+
+    it('marks a begun appointment attended or no-show, and lets only who set it undo it that day, audited as an undo', async () => {
+      const counsellor = await newCounsellor();
+      const client = await createClientThroughApi(t);
+      const { id } = await insertPastAppointment(t, { staffId: counsellor.userId, clientId: client.id });
+      const attended = await setStatus(id, { status: 'attended' }, counsellor.cookie);
+      expect(attended.statusCode, attended.body).toBe(200);
+      expect(attended.json()).toMatchObject({ status: 'attended', statusChangedBy: counsellor.userId });
+      expect(attended.json().statusChangedAt).toEqual(expect.any(String));
+
+      // Someone else cannot undo it, and a correction goes through booked (undo, then mark again).
+      const byOther = await setStatus(id, { status: 'booked' }, receptionist.cookie);
+      expect(byOther.statusCode).toBe(409);
+      expect(byOther.json().error).toMatchObject({ code: 'STATUS_UNDO_REFUSED', details: { reason: 'not_author' } });
+      const sideways = await setStatus(id, { status: 'no_show' }, counsellor.cookie);
+      expect(sideways.json().error.code).toBe('CONFLICT');
+
+      const undone = await setStatus(id, { status: 'booked' }, counsellor.cookie);
+      expect(undone.statusCode, undone.body).toBe(200);
+      expect(undone.json().status).toBe('booked');
+      const undos = await auditEventsThroughApi(t, { clientId: client.id, action: 'appointment.status_undone' });
+      expect(undos).toHaveLength(1);
+      expect(undos[0]).toMatchObject({
+        actor: { id: counsellor.userId },
+        changes: [{ field: 'status', before: 'attended', after: 'booked' }],
+      });
+
+      // The receptionist marks it no-show; the next day not even they can undo it.
+      expect((await setStatus(id, { status: 'no_show' }, receptionist.cookie)).statusCode).toBe(200);
+      await backdateStatusChange(t, id, new Date(Date.now() - 26 * 3_600_000));
+      const late = await setStatus(id, { status: 'booked' }, receptionist.cookie);
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error).toMatchObject({ code: 'STATUS_UNDO_REFUSED', details: { reason: 'day_passed' } });
+      expect((await get(id)).json().status).toBe('no_show');
+      expect(await auditEventsThroughApi(t, { clientId: client.id, action: 'appointment.status_undone' })).toHaveLength(1);
     });
 
     it('keeps the reason of a cancellation out of the trail, and changes nothing on a repeated click', async () => {

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../../db/open-database.js';
-import { type ListOutboxQuery, type OutboxChannel, type OutboxMessageResponse, outboxChannels } from '../../../shared/index.js';
+import { type ListOutboxQuery, type OutboxChannel, type OutboxMessageResponse, outboxChannels, toE164 } from '../../../shared/index.js';
 import type { Ctx } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getCentre } from '../centre/centre.service.js';
@@ -15,6 +15,9 @@ import {
   selectOutbox,
 } from './outbox.repo.js';
 import { composeReminder, reminderLanguageOf, reminderLeadMs, reminderPurposeKey } from './reminders.js';
+
+/** Where an SMS goes: the number in E.164; a number stored before phones were checked goes as it is (decision 023). */
+const smsNumberOf = (phone: string | null) => (phone ? (toE164(phone) ?? phone) : null);
 
 /**
  * Queues (or rewrites) the reminders of a booked appointment: by e-mail when there is an address,
@@ -32,7 +35,7 @@ export async function queueReminders(tx: Tx, appointmentId: string, now: Date): 
   }
   const recipients: Record<OutboxChannel, string | null> = {
     email: client ? client.email : appointment.contactEmail,
-    sms: client ? client.phone : appointment.contactPhone,
+    sms: smsNumberOf(client ? client.phone : appointment.contactPhone),
   };
   const language = reminderLanguageOf(client?.preferredLanguage);
   const sendAfter = new Date(Math.max(now.getTime(), appointment.startsAt.getTime() - reminderLeadMs));

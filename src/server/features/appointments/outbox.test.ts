@@ -166,7 +166,7 @@ describe('reminders and the outbox', async () => {
     }
     expect(email.body).not.toContain('Dobrý den');
     expect(sms).toMatchObject({
-      recipient: '+420 603 111 222',
+      recipient: '+420603111222',
       subject: null,
       purposeKey: `reminder:${appointment.id}:sms`,
       sendAfter: email.sendAfter,
@@ -178,7 +178,7 @@ describe('reminders and the outbox', async () => {
     const contact = await book({ contactName: 'Tran Thi Mai', contactPhone: '+420 777 222 333' });
     const [toContact, ...more] = await messagesOf(contact.id);
     expect(more).toEqual([]);
-    expect(toContact).toMatchObject({ channel: 'sms', recipient: '+420 777 222 333', client: null });
+    expect(toContact).toMatchObject({ channel: 'sms', recipient: '+420777222333', client: null });
     expect(toContact?.body).toContain('připomínáme Vaši schůzku');
 
     const vietnamese = await createClientThroughApi(t, { email: 'mai@example.org', preferredLanguage: 'vi' });
@@ -241,8 +241,9 @@ describe('reminders and the outbox', async () => {
     expect(await messagesOf(appointment.id)).toEqual([]);
     expect((await setStatus(appointment.id, 'booked')).statusCode).toBe(200);
     expect((await messagesOf(appointment.id)).map((m) => m.channel)).toEqual(['sms']);
-    expect((await setStatus(appointment.id, 'attended')).statusCode).toBe(200);
-    expect(await messagesOf(appointment.id)).toEqual([]);
+    // Not begun yet: it cannot be marked attended, and its reminder stays.
+    expect((await setStatus(appointment.id, 'attended')).statusCode).toBe(409);
+    expect((await messagesOf(appointment.id)).map((m) => m.channel)).toEqual(['sms']);
   });
 
   it('sends due messages with the recording sender, leaves later ones waiting, and keeps what was sent when plans change', async () => {
@@ -410,7 +411,7 @@ describe('reminders and the outbox', async () => {
       const second = await outboxOf({ limit: '2', offset: '2' });
       expect(second.items.map((m) => m.id)).not.toContain(all.items[0]?.id);
       const ofClient = await outboxOf({ clientId: client.id, channel: 'sms' });
-      expect(ofClient.items.map((m) => [m.channel, m.recipient])).toEqual([['sms', '+420 603 999 000']]);
+      expect(ofClient.items.map((m) => [m.channel, m.recipient])).toEqual([['sms', '+420603999000']]);
       expect((await outboxOf({ status: 'failed' })).items.every((m) => m.status === 'failed')).toBe(true);
       const [read] = await auditEventsThroughApi(t, { clientId: client.id, action: 'outbox.read' });
       expect(read).toMatchObject({

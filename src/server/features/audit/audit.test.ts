@@ -43,7 +43,7 @@ describe('the audit trail', async () => {
       method: 'PATCH',
       url: `/api/clients/${client.id}`,
       cookie: counsellor.cookie,
-      payload: { phone: '+420 600 100 200' },
+      payload: { phone: '+420 601 100 200' },
     });
 
     for (const cookie of [admin.cookie, dpo.cookie]) {

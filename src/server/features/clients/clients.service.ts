@@ -4,6 +4,7 @@ import {
   type ClientResponse,
   type ConsentPurpose,
   type CreateClientInput,
+  deriveDistrict,
   evaluateEligibility,
   type ResidenceInput,
   toCentreDate,
@@ -13,7 +14,7 @@ import type { Tx } from '../../../db/open-database.js';
 import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { changedValues, diffFields, recordAudit } from '../audit/audit.service.js';
-import { requireBranch } from '../centre/centre.service.js';
+import { getCentre, requireBranch } from '../centre/centre.service.js';
 import { findActiveProjectRows } from '../projects/projects.service.js';
 import {
   allocateClientNumber,
@@ -53,6 +54,24 @@ function columnsOf(input: Omit<UpdateClientInput, 'residence'>): Partial<NewClie
     if (address.district !== undefined) columns.district = address.district;
   }
   return columns;
+}
+
+/**
+ * Fills in the district from the postcode or municipality this input gives, when the input leaves the
+ * district out (decision 023): a district given is kept, and one that cannot be derived stays as it was.
+ */
+async function deriveDistrictOf(
+  tx: Tx,
+  columns: Partial<NewClientRow>,
+  address: UpdateClientInput['address'],
+  before: { postcode: string | null; municipality: string | null } | null,
+): Promise<void> {
+  if (!address || address.district !== undefined) return;
+  if (address.postcode === undefined && address.municipality === undefined) return;
+  const postcode = columns.postcode !== undefined ? columns.postcode : (before?.postcode ?? null);
+  const municipality = columns.municipality !== undefined ? columns.municipality : (before?.municipality ?? null);
+  const district = deriveDistrict({ postcode, municipality }, (await getCentre(tx)).regionCode);
+  if (district) columns.district = district;
 }
 
 /** How a client guard looks the client up. */
@@ -115,8 +134,10 @@ export async function createClient(ctx: Ctx, input: CreateClientInput): Promise<
       throw new AppError('DUPLICATE_SUSPECTED', 'This person may already be registered', { candidates });
     }
     const { residence, confirmDuplicate: _confirm, ...fields } = input;
+    const columns = columnsOf(fields);
+    await deriveDistrictOf(tx, columns, input.address, null);
     const row = await insertClient(tx, {
-      ...columnsOf(fields),
+      ...columns,
       givenName: input.givenName,
       familyName: input.familyName,
       sex: input.sex,
@@ -222,6 +243,7 @@ export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInpu
     await requireBranch(tx, input.branchId);
     const { residence, ...fields } = input;
     const columns = columnsOf(fields);
+    await deriveDistrictOf(tx, columns, input.address, before);
     const [current] = await selectResidenceHistory(tx, id);
     const newResidence = residence !== undefined && !isCurrentResidence(current, residence);
     if (newResidence) {

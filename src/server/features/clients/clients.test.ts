@@ -68,7 +68,8 @@ describe('clients', async () => {
         citizenships: ['UA'],
         languages: ['uk', 'ru'],
         preferredLanguage: 'uk',
-        phone: '+420 777 123 456',
+        // Stored in E.164 (decision 023).
+        phone: '+420777123456',
         email: 'olena@example.org',
         address: { street: 'Masarykova 12', municipality: 'Teplice', postcode: '415 01', district: 'Teplice' },
         note: 'Came with two children',
@@ -153,6 +154,75 @@ describe('clients', async () => {
     });
   });
 
+  describe('phone numbers', () => {
+    it('stores any common writing of a number in E.164, a number without a country code as Czech', async () => {
+      for (const [typed, stored] of [
+        ['603 123 451', '+420603123451'],
+        ['603123452', '+420603123452'],
+        ['00420 603 123 453', '+420603123453'],
+        ['+420 (603) 123-454', '+420603123454'],
+        ['+380 67 123 4567', '+380671234567'],
+        ['+49 30 901820', '+4930901820'],
+      ]) {
+        const client = await createClientThroughApi(t, { phone: typed });
+        expect(client.phone, typed).toBe(stored);
+      }
+    });
+
+    it('refuses a number that is not a phone number with 400 naming the field, on create and change', async () => {
+      const client = await createClientThroughApi(t);
+      for (const phone of ['123 456 789', '603 123', '+420 603 123 456 789', '+999 123 456 789', 'call me']) {
+        const created = await t.request({
+          method: 'POST',
+          url: '/api/clients',
+          cookie: receptionist.cookie,
+          payload: clientInput({ phone }),
+        });
+        expect(created.statusCode, phone).toBe(400);
+        expect(
+          created.json().error.details.map((d: { field: string }) => d.field),
+          phone,
+        ).toEqual(['body.phone']);
+        const changed = await patch(client.id, { phone });
+        expect(changed.statusCode, phone).toBe(400);
+        expect(
+          changed.json().error.details.map((d: { field: string }) => d.field),
+          phone,
+        ).toEqual(['body.phone']);
+      }
+      expect((await get(client.id)).json().phone).toBeNull();
+    });
+
+    it('finds a client by the national digits of a stored E.164 number', async () => {
+      const client = await createClientThroughApi(t, { phone: '+420 731 555 019' });
+      const found = await t.request({ method: 'GET', url: '/api/clients', cookie: receptionist.cookie, query: { q: '731555019' } });
+      expect(found.json().items.map((c: { id: string }) => c.id)).toContain(client.id);
+    });
+  });
+
+  describe('the district', () => {
+    it('is derived from the postcode or municipality when not given, and a given one is kept', async () => {
+      const fromPostcode = await createClientThroughApi(t, { address: { postcode: '438 01', municipality: 'Žatec' } });
+      expect(fromPostcode.address.district).toBe('Louny');
+      const fromTown = await createClientThroughApi(t, { address: { municipality: 'Bílina' } });
+      expect(fromTown.address.district).toBe('Teplice');
+      const given = await createClientThroughApi(t, { address: { postcode: '400 01', district: 'Most' } });
+      expect(given.address.district).toBe('Most');
+      const unknown = await createClientThroughApi(t, { address: { postcode: '110 00', municipality: 'Praha' } });
+      expect(unknown.address.district).toBeNull();
+
+      // A move: the new postcode gives the new district; a change of the street alone keeps it.
+      const moved = await patch(fromPostcode.id, { address: { postcode: '430 01', municipality: 'Chomutov' } });
+      expect(moved.json().address.district).toBe('Chomutov');
+      const street = await patch(fromPostcode.id, { address: { street: 'Husova 3' } });
+      expect(street.json().address).toMatchObject({ street: 'Husova 3', district: 'Chomutov' });
+      const kept = await patch(fromPostcode.id, { address: { postcode: '415 01', district: 'Chomutov' } });
+      expect(kept.json().address).toMatchObject({ postcode: '415 01', district: 'Chomutov' });
+      const [entry] = await auditEventsThroughApi(t, { clientId: fromPostcode.id, action: 'client.updated' });
+      expect(entry?.changes).toEqual(expect.arrayContaining([{ field: 'postcode' }]));
+    });
+  });
+
   describe('changing', () => {
     it('changes fields and audits their names, with values only for what is not personal', async () => {
       const client = await createClientThroughApi(t, { phone: '+420 777 000 001' });
@@ -166,14 +236,14 @@ describe('clients', async () => {
       });
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json()).toMatchObject({
-        phone: '+420 777 000 002',
+        phone: '+420777000002',
         languages: ['uk', 'cs'],
         branchId: branch.id,
         address: { postcode: '400 01', district: 'Ústí nad Labem' },
         note: null,
         givenName: client.givenName,
       });
-      expect((await get(client.id)).json()).toMatchObject({ phone: '+420 777 000 002', branchId: branch.id });
+      expect((await get(client.id)).json()).toMatchObject({ phone: '+420777000002', branchId: branch.id });
 
       const [entry] = await auditEventsThroughApi(t, { clientId: client.id, action: 'client.updated' });
       expect(entry?.changes).toEqual(
@@ -186,7 +256,7 @@ describe('clients', async () => {
         ]),
       );
       expect(entry?.changes).toHaveLength(5);
-      expect(JSON.stringify(entry)).not.toContain('777 000');
+      expect(JSON.stringify(entry)).not.toContain('777000');
     });
 
     it('writes nothing and audits nothing for a change that changes nothing', async () => {
@@ -202,7 +272,7 @@ describe('clients', async () => {
         expect(response.statusCode, JSON.stringify(payload)).toBe(200);
         expect(response.json(), JSON.stringify(payload)).toMatchObject({
           id: client.id,
-          phone: '+420 777 000 004',
+          phone: '+420777000004',
           updatedAt: client.updatedAt,
         });
       }

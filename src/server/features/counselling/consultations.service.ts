@@ -2,6 +2,7 @@ import type { Tx } from '../../../db/open-database.js';
 import {
   type ConsultationDefaults,
   type ConsultationDefaultsQuery,
+  type ConsultationKind,
   type ConsultationListItem,
   type ConsultationResponse,
   type CreateAnonymousConsultationInput,
@@ -9,6 +10,7 @@ import {
   type Interpreter,
   canReadConsultationContent,
   consultationContentFields,
+  defaultConsultationKind,
   type ListConsultationsQuery,
   mayChangeConsultation,
   toCentreDate,
@@ -70,7 +72,7 @@ async function insertConsultationOf(
   await insertConsultation(tx, {
     serviceId: service.id,
     form: input.form,
-    kind: input.kind,
+    kind: kindOf(ctx, input),
     topics: input.topics,
     ...interpreterColumns(input.interpreter ?? null),
     notes: input.notes ?? null,
@@ -80,6 +82,10 @@ async function insertConsultationOf(
   });
   return service;
 }
+
+/** The kind asked for, else the default for who records it (a legal counsellor's is legal). */
+const kindOf = (ctx: Ctx, input: { kind?: ConsultationKind | undefined }): ConsultationKind =>
+  input.kind ?? defaultConsultationKind(ctx.actor.roles);
 
 function interpreterColumns(interpreter: { language: string; kind: 'partner' | 'staff' } | null) {
   return { interpreterLanguage: interpreter?.language ?? null, interpreterKind: interpreter?.kind ?? null };
@@ -104,7 +110,7 @@ export async function createConsultation(ctx: Ctx, clientId: string, input: Crea
       entityType: 'consultation',
       entityId: service.id,
       clientId,
-      details: { kind: input.kind, anonymous: false, projectId: service.projectId, appointmentId },
+      details: { kind: kindOf(ctx, input), anonymous: false, projectId: service.projectId, appointmentId },
     });
     return service.id;
   });
@@ -119,7 +125,7 @@ export async function createAnonymousConsultation(ctx: Ctx, input: CreateAnonymo
       action: 'consultation.created',
       entityType: 'consultation',
       entityId: service.id,
-      details: { kind: input.kind, anonymous: true, projectId: service.projectId },
+      details: { kind: kindOf(ctx, input), anonymous: true, projectId: service.projectId },
     });
     return service.id;
   });
@@ -148,6 +154,7 @@ export async function getConsultationDefaults(ctx: Ctx, query: ConsultationDefau
     appointmentId: appointment?.id ?? null,
     projectId: await findDefaultProject(ctx.db, client, day),
     branchId: ctx.actor.branchId,
+    kind: defaultConsultationKind(ctx.actor.roles),
   };
 }
 

@@ -140,6 +140,7 @@ describe('consultations', async () => {
         appointmentId: null,
         projectId: newer.id,
         branchId: null,
+        kind: 'social',
       });
     });
 
@@ -195,6 +196,24 @@ describe('consultations', async () => {
       // A merged record's consultations moved to the survivor with the rest of the person's records.
       await recorded(survivor.id, consultation());
       expect((await clientList(survivor.id, social.cookie)).total).toBe(1);
+    });
+
+    it('records a legal counsellor’s consultation as legal, and anyone else’s as social, when no kind is given', async () => {
+      const client = await createClientThroughApi(t);
+      const { kind: _kind, ...withoutKind } = consultation();
+      expect((await recorded(client.id, withoutKind, legal.cookie)).kind).toBe('legal');
+      expect((await recorded(client.id, withoutKind, social.cookie)).kind).toBe('social');
+      const both = await t.signInAs(['legal_counsellor', 'social_counsellor']);
+      expect((await recorded(client.id, withoutKind, both.cookie)).kind).toBe('social');
+      // A kind given is kept.
+      expect((await recorded(client.id, { ...withoutKind, kind: 'other' }, legal.cookie)).kind).toBe('other');
+      // The form starts with the same kind.
+      const defaultsFor = async (cookie: string) =>
+        (await t.request({ method: 'GET', url: '/api/consultations/defaults', cookie, query: { clientId: client.id } })).json().kind;
+      expect(await defaultsFor(legal.cookie)).toBe('legal');
+      expect(await defaultsFor(social.cookie)).toBe('social');
+      const entries = await auditEventsThroughApi(t, { action: 'consultation.created', clientId: client.id });
+      expect(entries.map((e) => e.details?.kind).sort()).toEqual(['legal', 'other', 'social', 'social']);
     });
 
     it('is refused to a receptionist, who may read consultations', async () => {

@@ -5,6 +5,7 @@ import {
   mayReadDocument,
   type ConsultationKind,
   type DocumentResponse,
+  documentRestriction,
   isAcceptedDocument,
   type ListDocumentsQuery,
   sanitizeFileName,
@@ -36,17 +37,22 @@ function maySeeDocument(ctx: Ctx, row: DocumentWithContext): boolean {
   return mayReadDocument(ctx.actor, row.consultationKind as ConsultationKind | null, row.consultationAuthor);
 }
 
-/** Whether the list shows the document's name: to those who may see it, and to whoever uploaded it. */
-const mayKnowName = (ctx: Ctx, row: DocumentWithContext) => row.document.uploadedBy === ctx.actor.id || maySeeDocument(ctx, row);
+/** Why the list hides the document's name, or null: it shows it to those who may see it, and to whoever uploaded it. */
+const restrictionOf = (ctx: Ctx, row: DocumentWithContext) =>
+  row.document.uploadedBy === ctx.actor.id
+    ? null
+    : documentRestriction(ctx.actor, row.consultationKind as ConsultationKind | null, row.consultationAuthor);
 
 function toDocumentResponse(ctx: Ctx, row: DocumentWithContext): DocumentResponse {
   const { document } = row;
-  const visible = mayKnowName(ctx, row);
+  const restrictedReason = restrictionOf(ctx, row);
+  const visible = restrictedReason === null;
   return {
     id: document.id,
     clientId: document.clientId,
     consultationId: document.serviceId,
     restricted: !visible,
+    restrictedReason,
     fileName: visible ? document.fileName : null,
     description: visible ? document.description : null,
     mediaType: document.mediaType,

@@ -122,6 +122,7 @@ describe('documents', async () => {
         clientId: client.id,
         consultationId: null,
         restricted: false,
+        restrictedReason: null,
         fileName: 'povolení.pdf',
         description,
         // The type comes from the content, whatever the browser claimed.
@@ -420,6 +421,7 @@ describe('documents', async () => {
     expect(items.find((d) => d.id === byReceptionist.id)).toMatchObject({ restricted: false, fileName: 'passport copy.pdf' });
     expect(items.find((d) => d.id === bySocial.id)).toMatchObject({
       restricted: true,
+      restrictedReason: 'role',
       fileName: null,
       description: null,
       sha256: null,
@@ -445,14 +447,25 @@ describe('documents', async () => {
     const listedFor = async (cookie: string) => (await list(client.id, cookie)).json().items[0] as DocumentResponse;
 
     it('is listed for others without its name and description', async () => {
-      for (const reader of [social, receptionist, dpo]) {
-        expect(await listedFor(reader.cookie)).toMatchObject({ id: document.id, restricted: true, fileName: null, description: null });
+      // Each is told why: the legal content for those who read documents, their role for a receptionist.
+      for (const [reader, restrictedReason] of [
+        [social, 'legal_content'],
+        [dpo, 'legal_content'],
+        [receptionist, 'role'],
+      ] as const) {
+        expect(await listedFor(reader.cookie)).toMatchObject({
+          id: document.id,
+          restricted: true,
+          restrictedReason,
+          fileName: null,
+          description: null,
+        });
       }
     });
 
     it("shows its name to legal counsellors and to the consultation's author", async () => {
       for (const reader of [legal, coordinator]) {
-        expect(await listedFor(reader.cookie)).toMatchObject({ restricted: false, fileName: 'asylum appeal.pdf' });
+        expect(await listedFor(reader.cookie)).toMatchObject({ restricted: false, restrictedReason: null, fileName: 'asylum appeal.pdf' });
       }
     });
 

@@ -44,7 +44,7 @@ describe('partners', async () => {
           kind: 'labour_office',
           services: 'Evidence uchazečů, podpora v nezaměstnanosti',
           contactPerson: 'Jana Dvořáková',
-          phone: '+420 950 123 456, linka 12',
+          phone: '+420 950 123 456 ext. 12',
           email: 'podatelna@uradprace.cz',
           website: 'https://www.uradprace.cz/web/cz/ustecky-kraj',
           address: 'Winstona Churchilla 2',
@@ -62,6 +62,8 @@ describe('partners', async () => {
         languages: ['cs', 'en'],
         archived: false,
         contactPerson: 'Jana Dvořáková',
+        // E.164 with the extension (decision 023).
+        phone: '+420950123456;ext=12',
       });
       expect((await t.request({ method: 'GET', url: `/api/partners/${partner.id}`, cookie: lecturer.cookie })).json()).toEqual(partner);
 
@@ -94,6 +96,8 @@ describe('partners', async () => {
       [{ website: 'ftp://example.org' }, 'body.website'],
       [{ website: 'javascript:alert(1)' }, 'body.website'],
       [{ email: 'not an address' }, 'body.email'],
+      [{ phone: '123 456 789' }, 'body.phone'],
+      [{ phone: '+420 950 123 456, 777 123 456' }, 'body.phone'],
       [{ languages: ['xx'] }, 'body.languages.0'],
       [{ languages: 'uk' }, 'body.languages'],
       [{ archived: true }, 'body'],

@@ -90,6 +90,9 @@ describe('permit expiry', async () => {
       await createPermitExpiryTasks(t.database.db, noonOf('2033-04-25'));
       expect((await tasksOf(soon.id)).map((task) => [task.permit?.stage, task.dueOn])).toEqual([[30, '2033-04-25']]);
       expect((await tasksOf(expired.id)).map((task) => [task.permit?.stage, task.dueOn])).toEqual([[30, '2033-04-25']]);
+      // A permit already expired is said to have expired, not to expire.
+      expect((await tasksOf(soon.id)).map((task) => task.title)).toEqual(['Končí platnost povolení k pobytu']);
+      expect((await tasksOf(expired.id)).map((task) => task.title)).toEqual(['Skončila platnost povolení k pobytu']);
     });
 
     it('leaves out permits further than 90 days, expired more than 30 days ago, and merged or archived clients', async () => {

@@ -142,9 +142,15 @@ const permitWindow = (today: string) =>
  * responsible person of the client's open plan, else the author of the client's latest consultation,
  * else nobody; both only when active. The source key makes each alert once per permit, so a task
  * done or cancelled is never made again, and a renewed permit (a new expiry) gets alerts of its own.
- * Each new task's audit entry is written by the same statement. Returns the new tasks' ids.
+ * A permit already expired gets the "expired" title. Each new task's audit entry is written by the
+ * same statement. Returns the new tasks' ids.
  */
-export async function insertPermitExpiryTasks(tx: Tx, today: string, title: string, requestId: string): Promise<string[]> {
+export async function insertPermitExpiryTasks(
+  tx: Tx,
+  today: string,
+  titles: { expiring: string; expired: string },
+  requestId: string,
+): Promise<string[]> {
   const { secondAlertDays } = permitExpiryRule;
   const result = await tx.execute<{ id: string }>(sql`
     with due as (
@@ -170,7 +176,7 @@ export async function insertPermitExpiryTasks(tx: Tx, today: string, title: stri
     ),
     inserted as (
       insert into tasks (title, due_on, assignee_id, client_id, kind, source_key)
-      select ${title},
+      select case when valid_until < ${today}::date then ${titles.expired} else ${titles.expiring} end,
              case when stage = 90 then valid_until - ${secondAlertDays}::int else greatest(${today}::date, valid_until - 14) end,
              assignee_id, client_id, 'permit_expiry', source_key
       from fresh

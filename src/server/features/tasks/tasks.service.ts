@@ -41,7 +41,7 @@ const taskAuditFields = ['title', 'description', 'dueOn', 'assigneeId', 'status'
 const taskAuditValueFields = ['dueOn', 'assigneeId', 'status'] as const;
 
 /** The stored title of the job's tasks (staff work in Czech); the web client shows its own by kind. */
-const permitExpiryTitle = 'Končí platnost povolení k pobytu';
+const permitExpiryTitles = { expiring: 'Končí platnost povolení k pobytu', expired: 'Skončila platnost povolení k pobytu' };
 
 /** `permit-expiry:<client id>:<valid until>:<stage>` → the expiry and the alert. */
 function permitOf(task: TaskRow): TaskResponse['permit'] {
@@ -244,7 +244,7 @@ export async function createPermitExpiryTasks(db: Db, now: Date): Promise<number
   const requestId = `permit-expiry-job:${today}`;
   const created = await db.transaction(async (tx) => {
     await cancelStalePermitExpiryTasks(tx, requestId);
-    return insertPermitExpiryTasks(tx, today, permitExpiryTitle, requestId);
+    return insertPermitExpiryTasks(tx, today, permitExpiryTitles, requestId);
   });
   return created.length;
 }

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/feedback/error-alert.js';
 import { LoadingState } from '../../components/feedback/loading-state.js';
 import { PageHeader } from '../../components/layout/page-header.js';
 import { AppointmentDetails, AppointmentStatusBadge, describeParty, useAppointment } from '../../features/appointments/index.js';
-import { useCan } from '../session/session-context.js';
+import { useCan, useSession } from '../session/session-context.js';
 import { NotFoundPage } from './not-found-page.js';
 
 /** One appointment, with its status actions and the step to record the consultation. */
@@ -17,6 +17,7 @@ export function AppointmentPage() {
   const canWrite = useCan('appointments.write');
   const canRecordConsultation = useCan('counselling.write');
   const canOpenClient = useCan('clients.read');
+  const me = useSession();
 
   if (isApiError(appointment.error, 'NOT_FOUND') || isApiError(appointment.error, 'VALIDATION_FAILED')) return <NotFoundPage />;
   if (appointment.isPending) return <LoadingState />;
@@ -37,6 +38,7 @@ export function AppointmentPage() {
         canWrite={canWrite}
         canRecordConsultation={canRecordConsultation}
         canOpenClient={canOpenClient}
+        userId={me.id}
       />
     </>
   );

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { countryCodes, languageCodes } from '../../../shared/index.js';
+import { countryCodes } from '../../../shared/index.js';
+import { type Option, toLanguageOptions } from './language-options.js';
 import { useFormat } from './use-format.js';
 
-export type Option = { value: string; label: string };
+export type { Option };
 
 /** Every country as a select option, named and sorted in the UI language. */
 export function useCountryOptions(): Option[] {
@@ -13,11 +14,12 @@ export function useCountryOptions(): Option[] {
   );
 }
 
-/** Every language as a select option, named and sorted in the UI language. */
+/**
+ * The languages of every language picker: those named in the UI language, each once, the clients'
+ * common languages first (see toLanguageOptions). Use with `languageOptionsFilter`, which ranks
+ * names starting with what is typed first.
+ */
 export function useLanguageOptions(): Option[] {
   const { formatLanguage, compareText } = useFormat();
-  return useMemo(
-    () => languageCodes.map((code) => ({ value: code, label: formatLanguage(code) })).sort((a, b) => compareText(a.label, b.label)),
-    [formatLanguage, compareText],
-  );
+  return useMemo(() => toLanguageOptions(formatLanguage, compareText), [formatLanguage, compareText]);
 }

@@ -1,9 +1,17 @@
 import { Anchor, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { IconCalendarEvent, IconCheck, IconNotes, IconPencil, IconUserX, IconX } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCalendarEvent, IconCheck, IconNotes, IconPencil, IconUserX, IconX } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type AppointmentDetailResponse, type AppointmentStatus, appointmentTransitions, toCentreDate } from '../../../../shared/index.js';
+import {
+  type AppointmentDetailResponse,
+  type AppointmentStatus,
+  appointmentTransitions,
+  formatPhone,
+  outcomeStatuses,
+  statusUndoProblem,
+  toCentreDate,
+} from '../../../../shared/index.js';
 import { DetailList } from '../../../components/data/detail-list.js';
 import { ErrorAlert } from '../../../components/feedback/error-alert.js';
 import { useFormat } from '../../../components/intl/use-format.js';
@@ -20,21 +28,43 @@ type AppointmentDetailsProps = {
   canRecordConsultation: boolean;
   /** May open the client's record. */
   canOpenClient: boolean;
+  /** The signed-in user's id: who set an attended or no-show may undo it the same day. */
+  userId: string;
 };
 
 /** Where a status action leads, with its button. */
-const actions: { to: AppointmentStatus; labelKey: 'markAttended' | 'markNoShow' | 'cancel' | 'bookAgain'; icon: ReactNode }[] = [
+const actions: {
+  to: AppointmentStatus;
+  labelKey: 'markAttended' | 'markNoShow' | 'cancel' | 'bookAgain' | 'undoStatus';
+  icon: ReactNode;
+}[] = [
   { to: 'attended', labelKey: 'markAttended', icon: <IconCheck size={16} aria-hidden /> },
   { to: 'no_show', labelKey: 'markNoShow', icon: <IconUserX size={16} aria-hidden /> },
   { to: 'cancelled', labelKey: 'cancel', icon: <IconX size={16} aria-hidden /> },
   { to: 'booked', labelKey: 'bookAgain', icon: <IconCalendarEvent size={16} aria-hidden /> },
 ];
+const undoAction = { to: 'booked', labelKey: 'undoStatus', icon: <IconArrowBackUp size={16} aria-hidden /> } as const;
+
+const isOutcome = (status: AppointmentStatus) => (outcomeStatuses as readonly string[]).includes(status);
+
+/**
+ * The status actions the server would accept now: attended and no-show once the appointment has
+ * begun; leaving them (an undo) only for who set them, the same day.
+ */
+function offeredActions(appointment: AppointmentDetailResponse, userId: string, now: Date): (typeof actions)[number][] {
+  if (isOutcome(appointment.status)) {
+    const set = { by: appointment.statusChangedBy, at: appointment.statusChangedAt ? new Date(appointment.statusChangedAt) : null };
+    return statusUndoProblem(set, userId, now) ? [] : [undoAction];
+  }
+  const begun = new Date(appointment.startsAt) <= now;
+  return actions.filter((action) => appointmentTransitions[appointment.status].includes(action.to) && (begun || !isOutcome(action.to)));
+}
 
 /**
  * One appointment: when, with whom, where and why, its reminders, and what can be done with it —
  * mark it attended, no-show or cancelled, book it again, change it, or record the consultation.
  */
-export function AppointmentDetails({ appointment, canWrite, canRecordConsultation, canOpenClient }: AppointmentDetailsProps) {
+export function AppointmentDetails({ appointment, canWrite, canRecordConsultation, canOpenClient, userId }: AppointmentDetailsProps) {
   const { t } = useTranslation();
   const { formatDate, formatDateTime, formatLanguage } = useFormat();
   const changeStatus = useChangeAppointmentStatus();
@@ -42,7 +72,7 @@ export function AppointmentDetails({ appointment, canWrite, canRecordConsultatio
   const [reason, setReason] = useState('');
   const { client } = appointment;
   const recorded = appointment.serviceId !== null;
-  const offered = recorded ? [] : actions.filter((action) => appointmentTransitions[appointment.status].includes(action.to));
+  const offered = recorded ? [] : offeredActions(appointment, userId, new Date());
   const canRecord =
     canRecordConsultation && client !== null && !recorded && (appointment.status === 'booked' || appointment.status === 'attended');
 
@@ -118,7 +148,7 @@ export function AppointmentDetails({ appointment, canWrite, canRecordConsultatio
             ...(client
               ? []
               : [
-                  { label: t('appointments.contactPhone'), value: appointment.contactPhone },
+                  { label: t('appointments.contactPhone'), value: appointment.contactPhone ? formatPhone(appointment.contactPhone) : null },
                   { label: t('appointments.contactEmail'), value: appointment.contactEmail },
                 ]),
             { label: t('appointments.counsellor'), value: appointment.staff.name },

@@ -1,7 +1,8 @@
 import {
   type AppointmentResponse,
-  type CreateAppointmentInput,
   centreInstant,
+  type CreateAppointmentInput,
+  formatPhone,
   toCentreDate,
   toCentreTime,
 } from '../../../../shared/index.js';
@@ -55,7 +56,7 @@ export function toAppointmentFormValues(appointment: AppointmentResponse | null,
     partyKind: appointment.client ? 'client' : 'contact',
     clientId: appointment.client?.id ?? null,
     contactName: appointment.contactName ?? '',
-    contactPhone: appointment.contactPhone ?? '',
+    contactPhone: appointment.contactPhone ? formatPhone(appointment.contactPhone) : '',
     contactEmail: appointment.contactEmail ?? '',
     date: toCentreDate(startsAt),
     time: toCentreTime(startsAt),

@@ -13,6 +13,7 @@ import { DateField } from '../../../components/forms/date-field.js';
 import { createSchemaValidator } from '../../../components/forms/schema-validator.js';
 import { SelectField } from '../../../components/forms/select-field.js';
 import { type Option, useLanguageOptions } from '../../../components/intl/use-code-options.js';
+import { languageOptionsFilter } from '../../../components/intl/language-options.js';
 import { isUiLanguage } from '../../../i18n/i18n.js';
 import { ClientSearchBox, formatClientName } from '../../clients/index.js';
 import { useCreateAppointment } from '../api/create-appointment.js';
@@ -210,6 +211,7 @@ export function AppointmentForm({ appointment, prefill, clientLabel, counsellors
           label={t('appointments.interpreterLanguage')}
           description={t('appointments.interpreterHint')}
           data={languages}
+          filter={languageOptionsFilter}
           searchable
           clearable
           {...form.getInputProps('interpreterLanguage')}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ClientResponse } from '../../../../shared/index.js';
+import { type ClientResponse, formatPhone } from '../../../../shared/index.js';
 import { DetailList } from '../../../components/data/detail-list.js';
 import { SectionCard } from '../../../components/layout/section-card.js';
 import { useFormat } from '../../../components/intl/use-format.js';
@@ -35,7 +35,7 @@ export function ClientDetailsSection({ client, branchName }: ClientDetailsSectio
         <DetailList
           cols={3}
           items={[
-            { label: t('clients.phone'), value: client.phone },
+            { label: t('clients.phone'), value: client.phone ? formatPhone(client.phone) : null },
             { label: t('clients.email'), value: client.email },
             { label: t('clients.address'), value: addressLines },
             { label: t('clients.district'), value: address.district },

@@ -1,4 +1,4 @@
-import type { ClientResponse } from '../../../../shared/index.js';
+import { type ClientResponse, formatPhone } from '../../../../shared/index.js';
 import { toNullableText } from '../../../components/forms/text-value.js';
 
 /** The client form's values: text fields hold '' where the API holds null. */
@@ -32,7 +32,7 @@ export function toClientFormValues(client?: ClientResponse, defaults?: { branchI
     citizenships: client?.citizenships ?? [],
     languages: client?.languages ?? [],
     preferredLanguage: client?.preferredLanguage ?? null,
-    phone: client?.phone ?? '',
+    phone: client?.phone ? formatPhone(client.phone) : '',
     email: client?.email ?? '',
     address: {
       street: client?.address.street ?? '',

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import {
   type ClientResponse,
   createClientInput,
   type DuplicateCandidate,
+  deriveDistrict,
   type RegionCode,
   regionCodes,
   regions,
@@ -22,6 +23,7 @@ import { DateField } from '../../../components/forms/date-field.js';
 import { createSchemaValidator } from '../../../components/forms/schema-validator.js';
 import { MultiSelectField, SelectField } from '../../../components/forms/select-field.js';
 import type { Option } from '../../../components/intl/use-code-options.js';
+import { languageOptionsFilter } from '../../../components/intl/language-options.js';
 import { useCountryOptions, useLanguageOptions } from '../../../components/intl/use-code-options.js';
 import { duplicateDetails, useCreateClient } from '../api/create-client.js';
 import { useUpdateClient } from '../api/update-client.js';
@@ -68,6 +70,10 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
     return ordered.map((code) => ({ group: t(`region.${code}`), items: [...regions[code]] }));
   }, [regionCode, t]);
 
+  // The district the postcode or municipality points to, offered while another (or none) is chosen.
+  const derivedDistrict = deriveDistrict(form.values.address, regionCode);
+  const suggestedDistrict = derivedDistrict && derivedDistrict !== form.values.address.district ? derivedDistrict : null;
+
   const sexOptions = sexes.map((sex) => ({ value: sex, label: t(`sex.${sex}`) }));
   const residenceOptions = residenceCategories.map((code) => ({ value: code, label: t(`residenceCategory.${code}`) }));
   const preferredOptions = form.values.languages.length
@@ -76,6 +82,8 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
 
   function save(values: ClientFormValues, confirmDuplicate: boolean) {
     const payload = toClientPayload(values);
+    // A new client's district left empty is derived by the server from the postcode or municipality.
+    if (!editing && payload.address.district === null) delete (payload.address as { district?: string | null }).district;
     const handlers = {
       onSuccess: (saved: ClientResponse) => {
         setDuplicates(null);
@@ -175,6 +183,7 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
               <MultiSelectField
                 label={t('clients.languages')}
                 data={languages}
+                filter={languageOptionsFilter}
                 searchable
                 clearable
                 maxValues={10}
@@ -183,6 +192,7 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
               <SelectField
                 label={t('clients.preferredLanguage')}
                 data={preferredOptions}
+                filter={languageOptionsFilter}
                 searchable
                 clearable
                 {...form.getInputProps('preferredLanguage')}
@@ -216,13 +226,25 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
               maxLength={6}
               {...form.getInputProps('address.postcode')}
             />
-            <SelectField
-              label={t('clients.district')}
-              data={districtGroups}
-              searchable
-              clearable
-              {...form.getInputProps('address.district')}
-            />
+            <Stack gap={4}>
+              <SelectField
+                label={t('clients.district')}
+                data={districtGroups}
+                searchable
+                clearable
+                {...form.getInputProps('address.district')}
+              />
+              {suggestedDistrict ? (
+                <Group gap="xs" wrap="wrap">
+                  <Text size="sm" c="dimmed" aria-live="polite">
+                    {t('clients.districtSuggested', { district: suggestedDistrict })}
+                  </Text>
+                  <Button size="compact-sm" variant="light" onClick={() => form.setFieldValue('address.district', suggestedDistrict)}>
+                    {t('clients.useDistrict', { district: suggestedDistrict })}
+                  </Button>
+                </Group>
+              ) : null}
+            </Stack>
           </SimpleGrid>
         </SectionCard>
 

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Radio, Stack, Table, Text, Textarea } from '@mantine/core';
+import { formatPhone } from '../../../../shared/index.js';
 import { IconArrowsJoin } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +49,8 @@ export function MergeClientsForm({ survivor, duplicate, branchNames, onMerged }:
         return client.languages.map(formatLanguage).join(', ');
       case 'preferredLanguage':
         return client.preferredLanguage ? formatLanguage(client.preferredLanguage) : '';
+      case 'phone':
+        return client.phone ? formatPhone(client.phone) : '';
       case 'address': {
         const { street, municipality, postcode, district } = client.address;
         return [street, [postcode, municipality].filter(Boolean).join(' '), district].filter(Boolean).join(', ');

@@ -10,6 +10,7 @@ const fromAppointment = {
   appointmentId: '6f1d2c1e-4f0a-4a57-9a55-3d8d5c1b2a10',
   projectId: null,
   branchId: null,
+  kind: 'social' as const,
 };
 
 describe('the consultation form', () => {
@@ -21,6 +22,11 @@ describe('the consultation form', () => {
       durationMinutes: 75,
       interpreter: { language: 'vi', kind: 'partner' },
     });
+  });
+
+  it('starts with the kind the server chose for who records it (legal for a legal counsellor)', () => {
+    expect(toConsultationFormValues({ defaults: { ...fromAppointment, kind: 'legal' } }, now).kind).toBe('legal');
+    expect(toConsultationFormValues({ defaults: fromAppointment }, now).kind).toBe('social');
   });
 
   it('starts a consultation without an appointment today, with the time left to fill in', () => {

@@ -39,7 +39,7 @@ export function toConsultationFormValues(
     time: startedAt ? toCentreTime(new Date(startedAt)) : '',
     durationMinutes: consultation?.durationMinutes ?? defaults?.durationMinutes ?? '',
     form: visible?.form ?? (consultation ? null : 'in_person'),
-    kind: consultation?.kind ?? 'social',
+    kind: consultation?.kind ?? defaults?.kind ?? 'social',
     topics: visible?.topics ?? [],
     interpreter: {
       language: visible?.interpreter?.language ?? defaults?.interpreterLanguage ?? null,

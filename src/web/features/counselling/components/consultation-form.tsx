@@ -26,6 +26,7 @@ import { DateField } from '../../../components/forms/date-field.js';
 import { createSchemaValidator, type FormErrors } from '../../../components/forms/schema-validator.js';
 import { MultiSelectField, SelectField } from '../../../components/forms/select-field.js';
 import { type Option, useCountryOptions, useLanguageOptions } from '../../../components/intl/use-code-options.js';
+import { languageOptionsFilter } from '../../../components/intl/language-options.js';
 import { SectionCard } from '../../../components/layout/section-card.js';
 import { useConsultationDefaults } from '../api/get-consultation-defaults.js';
 import { useCreateAnonymousConsultation } from '../api/create-anonymous-consultation.js';
@@ -260,6 +261,7 @@ export function ConsultationForm({ mode, projects, branches, headingOrder = 2, o
                   label={t('consultations.interpreterLanguage')}
                   description={t('consultations.interpreterHint')}
                   data={languages}
+                  filter={languageOptionsFilter}
                   searchable
                   clearable
                   {...form.getInputProps('interpreter.language')}

@@ -153,10 +153,10 @@ function DocumentName({ document, canDownload }: { document: DocumentResponse; c
       <Stack gap={2}>
         <Group gap={6} wrap="nowrap">
           <IconLock size={16} aria-hidden />
-          <Text fs="italic">{t('documents.restricted')}</Text>
+          <Text fs="italic">{t(document.restrictedReason === 'role' ? 'documents.restrictedByRole' : 'documents.restricted')}</Text>
         </Group>
         <Text size="sm" c="dimmed">
-          {t('documents.restrictedHint')}
+          {t(document.restrictedReason === 'role' ? 'documents.restrictedByRoleHint' : 'documents.restrictedHint')}
         </Text>
       </Stack>
     );

@@ -1,6 +1,6 @@
 import { Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PartnerResponse } from '../../../../shared/index.js';
+import { type PartnerResponse, formatPhone } from '../../../../shared/index.js';
 import { DetailList } from '../../../components/data/detail-list.js';
 import { useFormat } from '../../../components/intl/use-format.js';
 
@@ -16,7 +16,7 @@ export function PartnerDetails({ partner }: { partner: PartnerResponse }) {
           { label: t('partners.languages'), value: partner.languages.map(formatLanguage).join(', ') },
           { label: t('partners.services'), value: partner.services, wide: true },
           { label: t('partners.contactPerson'), value: partner.contactPerson },
-          { label: t('partners.phone'), value: partner.phone },
+          { label: t('partners.phone'), value: partner.phone ? formatPhone(partner.phone) : null },
           { label: t('partners.email'), value: partner.email ? <Anchor href={`mailto:${partner.email}`}>{partner.email}</Anchor> : null },
           {
             label: t('partners.website'),

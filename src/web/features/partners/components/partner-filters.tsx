@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { partnerKinds } from '../../../../shared/index.js';
 import { SelectField } from '../../../components/forms/select-field.js';
 import { useLanguageOptions } from '../../../components/intl/use-code-options.js';
+import { languageOptionsFilter } from '../../../components/intl/language-options.js';
 import type { PartnerListState } from './use-partner-list-state.js';
 
 type PartnerFiltersProps = { state: PartnerListState; onChange: (changes: Partial<PartnerListState>) => void };
@@ -43,6 +44,7 @@ export function PartnerFilters({ state, onChange }: PartnerFiltersProps) {
         <SelectField
           label={t('partners.language')}
           data={languages}
+          filter={languageOptionsFilter}
           searchable
           clearable
           placeholder={t('common.any')}

@@ -1,7 +1,7 @@
 import { Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { createPartnerInput, type PartnerResponse, partnerKinds } from '../../../../shared/index.js';
+import { createPartnerInput, formatPhone, partnerKinds, type PartnerResponse } from '../../../../shared/index.js';
 import { isApiError } from '../../../components/api/api-error.js';
 import { ErrorAlert } from '../../../components/feedback/error-alert.js';
 import { applyApiErrors } from '../../../components/forms/apply-api-errors.js';
@@ -9,6 +9,7 @@ import { createSchemaValidator } from '../../../components/forms/schema-validato
 import { MultiSelectField, SelectField } from '../../../components/forms/select-field.js';
 import { toNullableText } from '../../../components/forms/text-value.js';
 import { useLanguageOptions } from '../../../components/intl/use-code-options.js';
+import { languageOptionsFilter } from '../../../components/intl/language-options.js';
 import { useCreatePartner } from '../api/create-partner.js';
 import { useUpdatePartner } from '../api/update-partner.js';
 
@@ -45,7 +46,7 @@ const valuesOf = (partner: PartnerResponse | null): PartnerValues => ({
   kind: partner?.kind ?? null,
   services: partner?.services ?? '',
   contactPerson: partner?.contactPerson ?? '',
-  phone: partner?.phone ?? '',
+  phone: partner?.phone ? formatPhone(partner.phone) : '',
   email: partner?.email ?? '',
   website: partner?.website ?? '',
   address: partner?.address ?? '',
@@ -102,6 +103,7 @@ export function PartnerForm({ partner, onSaved, onCancel }: PartnerFormProps) {
           label={t('partners.languages')}
           description={t('partners.languagesHint')}
           data={languages}
+          filter={languageOptionsFilter}
           searchable
           {...form.getInputProps('languages')}
         />

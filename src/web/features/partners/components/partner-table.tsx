@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { formatPhone } from '../../../../shared/index.js';
 import { IconArchive, IconArchiveOff, IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerResponse } from '../../../../shared/index.js';
@@ -53,7 +54,7 @@ export function PartnerTable({ partners, onShow, onEdit, onToggleArchived }: Par
             <Table.Td>{partner.languages.length ? partner.languages.map(formatLanguage).join(', ') : '—'}</Table.Td>
             <Table.Td>
               <Stack gap={2}>
-                {partner.phone ? <Text size="sm">{partner.phone}</Text> : null}
+                {partner.phone ? <Text size="sm">{formatPhone(partner.phone)}</Text> : null}
                 {partner.email ? (
                   <Anchor href={`mailto:${partner.email}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
                     {partner.email}

@@ -18,7 +18,7 @@ import { useAssignees } from '../api/find-assignees.js';
 import { useChangeTaskStatus } from '../api/change-task-status.js';
 import { useCreateTask } from '../api/create-task.js';
 import { useUpdateTask } from '../api/update-task.js';
-import { taskTitleOf } from './task-list.js';
+import { taskTitleOf } from './task-title.js';
 
 type TaskClient = NonNullable<TaskResponse['client']>;
 type TaskValues = { title: string; description: string; dueOn: string | null; assigneeId: string | null };
@@ -81,7 +81,7 @@ export function TaskDialog({ task, defaultAssigneeId = null, onClose }: TaskDial
           {error && !isApiError(error, 'VALIDATION_FAILED') ? <ErrorAlert error={error} /> : null}
           {task?.permit ? (
             <Text size="sm" c="dimmed">
-              {taskTitleOf(task, t, formatDate)}
+              {taskTitleOf(task, t, formatDate, toCentreDate(new Date()))}
             </Text>
           ) : null}
           <TextInput label={t('tasks.title')} required data-autofocus {...form.getInputProps('title')} />

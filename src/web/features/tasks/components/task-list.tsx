@@ -1,6 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconCheck, IconPencil, IconRotate } from '@tabler/icons-react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TaskResponse } from '../../../../shared/index.js';
@@ -9,12 +8,7 @@ import { showSuccess } from '../../../components/feedback/show-notification.js';
 import { useFormat } from '../../../components/intl/use-format.js';
 import { formatClientName } from '../../clients/index.js';
 import { useChangeTaskStatus } from '../api/change-task-status.js';
-
-/** A task's title: the job's permit tasks are named in the reader's language, with the expiry date. */
-export function taskTitleOf(task: TaskResponse, t: TFunction, formatDate: (date: string) => string): string {
-  if (!task.permit) return task.title;
-  return t(task.permit.stage === 90 ? 'tasks.permitTitle90' : 'tasks.permitTitle30', { date: formatDate(task.permit.validUntil) });
-}
+import { taskTitleOf } from './task-title.js';
 
 type TaskListProps = {
   tasks: TaskResponse[];
@@ -67,7 +61,7 @@ function TaskItem({
 }) {
   const { t } = useTranslation();
   const { formatDate, formatDateTime } = useFormat();
-  const title = taskTitleOf(task, t, formatDate);
+  const title = taskTitleOf(task, t, formatDate, today);
   const overdue = task.status === 'open' && task.dueOn < today;
   const closedBy = { name: task.completedBy?.name ?? '—', date: formatDateTime(task.completedAt) };
   const facts = [
