@@ -16,13 +16,13 @@ export type Issue = {
 };
 
 /** The API's reasons for refusing a new password (decision 019), each explained in the UI language. */
-const passwordWeaknessKeys: Record<PasswordWeakness, string> = {
+const passwordWeaknessKeys = {
   password_repeated: 'validation.passwordRepeated',
   password_sequence: 'validation.passwordSequence',
   password_contains_email: 'validation.passwordContainsEmail',
   password_same_as_current: 'validation.passwordSameAsCurrent',
   password_common: 'validation.passwordCommon',
-};
+} as const satisfies Record<PasswordWeakness, string>;
 const isPasswordWeakness = (code: string): code is PasswordWeakness => (passwordWeaknesses as readonly string[]).includes(code);
 
 const dateFields = new Set(['dateOfBirth', 'validFrom', 'validUntil', 'startsOn', 'endsOn', 'givenOn', 'withdrawnOn', 'from', 'to']);
