@@ -6,6 +6,7 @@ import { createSenders } from './features/appointments/outbox-senders.js';
 import { scheduleOutboxDelivery } from './features/appointments/outbox.job.js';
 import { createAuth } from './features/auth/auth.instance.js';
 import { createSessionResolver } from './features/auth/sessions.js';
+import { findPasswordWeakness } from './features/auth/password-policy.service.js';
 import { completeSetup, isSetupRequired, loadAuthSecret } from './features/centre/centre.service.js';
 import { refreshEligibilityIfStale } from './features/clients/eligibility.service.js';
 import { backfillNameKeys } from './features/clients/name-keys.service.js';
@@ -73,6 +74,12 @@ export async function bootstrap(database: Database, config: Config, version: str
   await refreshPlannerStatistics(database, { vacuum: backfilled > 0 });
   const auth = createAuth(db, config, await loadAuthSecret(db, config.authSecret));
   if (config.initialAdmin && (await isSetupRequired(db))) {
+    const weakness = await findPasswordWeakness(config.initialAdmin.password, { email: config.initialAdmin.email });
+    if (weakness) {
+      throw new Error(
+        `INTEGRA_ADMIN_PASSWORD is refused (${weakness.code}): ${weakness.message}. Choose another, e.g. a few unrelated words.`,
+      );
+    }
     const input = setupInput.parse({
       centreName: config.initialCentre.name,
       regionCode: config.initialCentre.regionCode,

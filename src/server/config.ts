@@ -31,8 +31,10 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 7)
     .default(12),
-  /** Sign-in attempts allowed per client address per minute. */
+  /** Failed sign-in attempts (and other failed password or code checks) allowed per client address per minute. */
   INTEGRA_SIGN_IN_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Failed sign-in attempts allowed per account (e-mail address) in 15 minutes. */
+  INTEGRA_SIGN_IN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Trust X-Forwarded-For from a reverse proxy in front of Integra. */
   INTEGRA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -56,7 +58,10 @@ export type Config = {
   initialCentre: { name: string; regionCode: string };
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Failed password or code checks per client address per minute. */
   signInLimitPerMinute: number;
+  /** Failed sign-ins per account in 15 minutes. */
+  signInAccountLimit: number;
   trustProxy: boolean;
   logLevel: string;
   documentDir: string;
@@ -88,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.INTEGRA_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.INTEGRA_SESSION_MAX_HOURS,
     signInLimitPerMinute: e.INTEGRA_SIGN_IN_LIMIT,
+    signInAccountLimit: e.INTEGRA_SIGN_IN_ACCOUNT_LIMIT,
     trustProxy: e.INTEGRA_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     documentDir: path.resolve(e.INTEGRA_DOCUMENT_DIR ?? path.join(e.INTEGRA_DATA_DIR, 'documents')),

@@ -7,6 +7,8 @@ export const auditActions = [
   'auth.sign_in_failed',
   'auth.sign_out',
   'auth.password_changed',
+  /** A signed-in user typed a wrong password (changing it, or setting up two-factor sign-in). */
+  'auth.password_check_failed',
   'auth.two_factor_enabled',
   'auth.two_factor_disabled',
   'setup.completed',

@@ -24,3 +24,4 @@ export * from './services.js';
 export * from './counselling.js';
 export * from './phones.js';
 export * from './districts.js';
+export * from './passwords.js';

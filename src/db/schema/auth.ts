@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Role, UiLanguage } from '../../shared/index.js';
 import { branches } from './centre.js';
 
@@ -91,10 +91,17 @@ export const twoFactors = pgTable(
   (t) => [index().on(t.userId), index().on(t.secret)],
 );
 
-/** Sign-in attempts per client address, shared by every server on the same database. */
-export const rateLimits = pgTable('rate_limits', {
-  id: text().primaryKey(),
-  key: text().notNull().unique(),
-  count: integer().notNull(),
-  lastRequest: bigint({ mode: 'number' }).notNull(),
-});
+/**
+ * Failed credential checks (a password or a second factor) per key — a client address, an account
+ * or a signed-in user, hashed — in the window that began at `window_started_at` (decision 019).
+ * Shared by every server on the same database; successful checks are not counted.
+ */
+export const failedAttempts = pgTable(
+  'failed_attempts',
+  {
+    key: text().primaryKey(),
+    failures: integer().notNull(),
+    windowStartedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.windowStartedAt)],
+);

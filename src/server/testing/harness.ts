@@ -114,7 +114,7 @@ export async function startTestApp(
   // Writes come from the site itself, as a browser showing Integra would send them.
   const siteOrigin = new URL(config.publicUrl).origin;
   // Each app calls from an address of its own, so sign-in rate limits of one test file never count
-  // another's attempts (on PostgreSQL all files share the rate_limits table).
+  // another's failures (on PostgreSQL all files share the failed_attempts table).
   const address = uniqueAddress();
   // A header given as undefined is left out, so a test can drop the default Origin.
   const request: TestApp['request'] = ({ cookie, headers, ...options }) =>

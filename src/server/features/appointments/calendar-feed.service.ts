@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import ical, { ICalEventStatus } from 'ical-generator';
-import type { Db } from '../../../db/open-database.js';
+import type { Db, Tx } from '../../../db/open-database.js';
 import { type AppointmentStatus, centreTimeZone, type UiLanguage } from '../../../shared/index.js';
 import { notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
@@ -67,6 +67,15 @@ export async function revokeCalendarFeed(ctx: Ctx) {
     if (revoked > 0) await recordAudit(tx, ctx, { action: 'calendar_feed.revoked', entityType: 'calendar_feed', details: { revoked } });
   });
   return { active: false, createdAt: null };
+}
+
+/**
+ * Ends every feed of a user still in force, within the caller's transaction: when their password
+ * changes (whoever knew the old one may hold the address) and when they are deactivated, so that a
+ * reactivation revives no old address. Returns how many ended.
+ */
+export function revokeCalendarFeedsOf(tx: Tx, userId: string, at: Date): Promise<number> {
+  return revokeActiveFeeds(tx, userId, at);
 }
 
 /**

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { toCentreTime } from '../../../shared/index.js';
 import { buildApp } from '../../app.js';
 import { auditEventsThroughApi, createBranchThroughApi, createClientThroughApi, staffOf, uniqueWord } from '../../testing/factories.js';
-import { createTestApp, testOrigin } from '../../testing/harness.js';
+import { createTestApp, testOrigin, testPassword } from '../../testing/harness.js';
 import { at, bookThroughApi, futureWorkday } from './appointment-test-data.js';
 
 describe('the personal calendar feed', async () => {
@@ -168,6 +168,60 @@ describe('the personal calendar feed', async () => {
     });
     expect(deactivated.statusCode).toBe(200);
     expect((await readFeed(feed.url)).statusCode).toBe(404);
+  });
+
+  it('ends the feed for good when the counsellor is deactivated: reactivation brings no old address back', async () => {
+    const admin = (await staffOf(t, 'admin')).cookie;
+    const counsellor = await t.signInAs(['social_counsellor']);
+    const feed = await createFeed(counsellor.cookie);
+    expect((await readFeed(feed.url)).statusCode).toBe(200);
+    const setActive = (active: boolean) =>
+      t.request({ method: 'PATCH', url: `/api/users/${counsellor.userId}`, cookie: admin, payload: { active } });
+    expect((await setActive(false)).statusCode).toBe(200);
+    expect((await readFeed(feed.url)).statusCode).toBe(404);
+    expect((await setActive(true)).statusCode).toBe(200);
+    expect((await readFeed(feed.url)).statusCode).toBe(404);
+    // Signed in again, the counsellor has no feed in force and makes a new address.
+    const again = await t.signIn((await t.request({ method: 'GET', url: `/api/users/${counsellor.userId}`, cookie: admin })).json().email);
+    const status = await t.request({ method: 'GET', url: '/api/me/calendar-feed', cookie: again.cookie });
+    expect(status.json()).toEqual({ active: false, createdAt: null });
+    const fresh = await createFeed(again.cookie);
+    expect((await readFeed(fresh.url)).statusCode).toBe(200);
+  });
+
+  it('ends the feed when the counsellor changes their password, and the audit says so', async () => {
+    const counsellor = await t.signInAs(['social_counsellor']);
+    const feed = await createFeed(counsellor.cookie);
+    const changed = await t.request({
+      method: 'POST',
+      url: '/api/me/password',
+      cookie: counsellor.cookie,
+      payload: { currentPassword: testPassword, newPassword: 'seven green frogs on a log' },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await readFeed(feed.url)).statusCode).toBe(404);
+    const status = await t.request({ method: 'GET', url: '/api/me/calendar-feed', cookie: counsellor.cookie });
+    expect(status.json()).toEqual({ active: false, createdAt: null });
+    const [entry] = await auditEventsThroughApi(t, { actorId: counsellor.userId, action: 'auth.password_changed' });
+    expect(entry?.details).toEqual({ calendarFeedsRevoked: 1 });
+  });
+
+  it('ends the feed when an administrator sets a new password for the counsellor', async () => {
+    const admin = await staffOf(t, 'admin');
+    const counsellor = await t.signInAs(['legal_counsellor']);
+    const feed = await createFeed(counsellor.cookie);
+    const reset = await t.request({
+      method: 'POST',
+      url: `/api/users/${counsellor.userId}/password`,
+      cookie: admin.cookie,
+      payload: { newPassword: 'handed over in an envelope' },
+    });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect((await readFeed(feed.url)).statusCode).toBe(404);
+    const [entry] = (await auditEventsThroughApi(t, { actorId: admin.userId, action: 'user.password_reset' })).filter(
+      (e) => e.entityId === counsellor.userId,
+    );
+    expect(entry?.details).toEqual({ calendarFeedsRevoked: 1 });
   });
 
   it('lets staff who read appointments make a feed, and nobody signed out', async () => {

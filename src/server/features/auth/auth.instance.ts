@@ -5,8 +5,9 @@ import { APIError } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open-database.js';
-import { accounts, rateLimits, sessions, twoFactors, users, verifications } from '../../../db/schema/index.js';
+import { accounts, sessions, twoFactors, users, verifications } from '../../../db/schema/index.js';
 import type { Config } from '../../config.js';
+import { accountWindowSeconds } from './attempt-limits.service.js';
 
 /** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
 const argon2Options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -19,7 +20,7 @@ export const clientIpHeader = 'x-integra-client-ip';
 export type Auth = ReturnType<typeof createAuth>;
 
 /**
- * better-auth handles passwords, sessions, sign-in rate limiting and TOTP. Roles, branches and
+ * better-auth handles passwords, sessions and TOTP; Integra limits failed attempts itself. Roles, branches and
  * deactivation are Integra's own columns on the same users table.
  */
 export function createAuth(db: Db, config: Config, secret: string) {
@@ -36,7 +37,6 @@ export function createAuth(db: Db, config: Config, secret: string) {
         account: accounts,
         verification: verifications,
         twoFactor: twoFactors,
-        rateLimit: rateLimits,
       },
     }),
     emailAndPassword: {
@@ -52,19 +52,16 @@ export function createAuth(db: Db, config: Config, secret: string) {
       updateAge: 60,
       cookieCache: { enabled: false },
     },
-    rateLimit: {
-      enabled: true,
-      storage: 'database',
-      window: 60,
-      max: 300,
-      // One configured limit for everything that checks a password or a code. The two-factor plugin
-      // otherwise applies its own 3 per 10 s to every /two-factor/ route, including enable and disable.
-      customRules: {
-        '/sign-in/email': { window: 60, max: config.signInLimitPerMinute },
-        '/two-factor/*': { window: 60, max: config.signInLimitPerMinute },
-      },
-    },
-    plugins: [twoFactor({ issuer: 'Integra' })],
+    // better-auth's limiter counts every request, successful sign-ins too, so a centre behind one
+    // address would lock itself out at 8:00. Integra counts only failures (attempt-limits.service.ts).
+    rateLimit: { enabled: false },
+    // A wrong second factor also counts per account here, as wrong passwords do in Integra's limiter.
+    plugins: [
+      twoFactor({
+        issuer: 'Integra',
+        accountLockout: { maxFailedAttempts: config.signInAccountLimit, durationSeconds: accountWindowSeconds },
+      }),
+    ],
     advanced: {
       cookiePrefix: 'integra',
       useSecureCookies: config.publicUrl.startsWith('https://'),

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { body as errorBody } from '../../http/error-handler.js';
 import type { Auth } from './auth.instance.js';
 import { clientIpHeader } from './auth.instance.js';
+import { accountWindowSeconds } from './attempt-limits.service.js';
 
 /** The request's headers for better-auth, with the client address Fastify determined. */
 export function requestHeaders(request: FastifyRequest): Headers {
@@ -57,12 +58,16 @@ export async function forwardToAuth(
   const json: unknown = text ? JSON.parse(text) : null;
   if (response.ok) return { status: response.status, json };
   const code = authErrorCodes[response.status] ?? 'INTERNAL';
-  const message =
-    response.status === 401
-      ? 'The credentials are not valid'
-      : response.status === 429
-        ? 'Too many attempts, wait a minute'
-        : 'Request refused';
+  if (response.status === 429) {
+    // Only the two-factor plugin's lockout of an account answers 429 (Integra limits the rest itself);
+    // it lasts accountWindowSeconds from the last failure.
+    reply.header('retry-after', String(accountWindowSeconds));
+    return {
+      status: 429,
+      json: errorBody(code, 'Too many failed attempts, try again later', { retryAfterSeconds: accountWindowSeconds }),
+    };
+  }
+  const message = response.status === 401 ? 'The credentials are not valid' : 'Request refused';
   const fieldError = response.status === 400 ? fieldErrors[(json as { code?: string } | null)?.code ?? ''] : undefined;
   return { status: response.status, json: errorBody(code, message, fieldError ? [fieldError] : undefined) };
 }

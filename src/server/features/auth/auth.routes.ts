@@ -4,6 +4,14 @@ import { z } from 'zod';
 import { okResponse } from '../../../shared/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ensureTwoFactorOptional } from '../centre/centre.service.js';
+import {
+  type AttemptRule,
+  beginAttempt,
+  endAttempt,
+  passwordCheckRules,
+  secondFactorRules,
+  signInRules,
+} from './attempt-limits.service.js';
 import { forwardToAuth } from './auth.proxy.js';
 
 const signInInput = z.strictObject({
@@ -26,12 +34,26 @@ const signInResponse = z.object({
  * documented like the rest of the API. Anything else under /api/auth answers 404.
  */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { auth, db } = app.deps;
-  const relay = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  const { auth, db, config } = app.deps;
+  /**
+   * Hands the request to better-auth, counted against the rules: a full window answers 429 before
+   * any check (and unrecorded: anyone who can reach the sign-in could otherwise grow the audit trail
+   * without bound); only a refusal stays counted.
+   */
+  const relay = async (request: FastifyRequest, reply: FastifyReply, payload: unknown, rules: AttemptRule[]) => {
+    const attempt = await beginAttempt(db, rules);
     const forwarded = await forwardToAuth(auth, request, reply, payload);
+    await endAttempt(db, attempt, forwarded.status === 200);
     reply.status(forwarded.status);
     return { forwarded, body: forwarded.json as Record<string, unknown> };
   };
+  const passwordCheckFailed = (request: FastifyRequest, purpose: string) =>
+    recordAudit(db, origin(request, request.actor?.id ?? null), {
+      action: 'auth.password_check_failed',
+      entityType: 'user',
+      entityId: request.actor?.id,
+      details: { purpose },
+    });
   const origin = (request: FastifyRequest, actorId: string | null) => ({ actorId, requestId: request.id, ip: request.ip });
   const userIdOf = (body: Record<string, unknown>) => (body.user as { id?: string } | undefined)?.id ?? null;
 
@@ -42,11 +64,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: signInInput, response: { 200: signInResponse } },
     },
     async (request, reply) => {
-      const { forwarded, body } = await relay(request, reply, request.body);
       const email = request.body.email.toLowerCase();
-      // A 429 comes from the rate limiter, before any check: recording it would let anyone who can reach
-      // the sign-in grow the audit trail without bound.
-      if (forwarded.status === 429) return body;
+      const { forwarded, body } = await relay(request, reply, request.body, signInRules(config, request.ip, email));
       if (forwarded.status !== 200) {
         await recordAudit(db, origin(request, null), { action: 'auth.sign_in_failed', details: { email, status: forwarded.status } });
       } else if (!body.twoFactorRedirect) {
@@ -64,7 +83,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/sign-out',
     { config: { access: 'signedIn' }, schema: { tags: ['auth'], summary: 'Sign out (ends the session)', response: { 200: okResponse } } },
     async (request, reply) => {
-      await relay(request, reply, {});
+      await relay(request, reply, {}, []);
       await recordAudit(db, origin(request, request.actor?.id ?? null), { action: 'auth.sign_out' });
       return reply.status(200).send({ ok: true });
     },
@@ -84,9 +103,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const signedIn = request.headers.cookie ? await app.deps.sessions.resolveActor(request) : null;
       for (const cookie of signedIn?.setCookies ?? []) reply.header('set-cookie', cookie);
-      const { forwarded, body } = await relay(request, reply, request.body);
+      const { forwarded, body } = await relay(request, reply, request.body, secondFactorRules(config, request.ip));
       const userId = userIdOf(body) ?? signedIn?.actor.id ?? null;
-      // Rate-limited: not recorded (see sign-in).
+      // The account's two-factor lockout: not recorded (see relay).
       if (forwarded.status === 429) return body;
       if (forwarded.status !== 200) {
         await recordAudit(db, origin(request, userId), {
@@ -123,9 +142,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { forwarded, body } = await relay(request, reply, request.body);
+      const { forwarded, body } = await relay(request, reply, request.body, secondFactorRules(config, request.ip));
       const userId = userIdOf(body);
-      // Rate-limited: not recorded (see sign-in).
+      // The account's two-factor lockout: not recorded (see relay).
       if (forwarded.status === 429) return body;
       await recordAudit(db, origin(request, userId), {
         action: forwarded.status === 200 ? 'auth.sign_in' : 'auth.sign_in_failed',
@@ -146,7 +165,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ totpURI: z.string(), backupCodes: z.array(z.string()) }) },
       },
     },
-    async (request, reply) => reply.send((await relay(request, reply, request.body)).body as never),
+    async (request, reply) => {
+      const { forwarded, body } = await relay(
+        request,
+        reply,
+        request.body,
+        passwordCheckRules(config, request.ip, request.actor?.id ?? ''),
+      );
+      if (forwarded.status === 400) await passwordCheckFailed(request, 'two_factor_enable');
+      return reply.send(body as never);
+    },
   );
 
   app.post(
@@ -162,7 +190,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await ensureTwoFactorOptional(db, request.actor?.roles ?? []);
-      const { forwarded, body } = await relay(request, reply, request.body);
+      const { forwarded, body } = await relay(
+        request,
+        reply,
+        request.body,
+        passwordCheckRules(config, request.ip, request.actor?.id ?? ''),
+      );
+      if (forwarded.status === 400) await passwordCheckFailed(request, 'two_factor_disable');
       if (forwarded.status === 200) {
         await recordAudit(db, origin(request, request.actor?.id ?? null), {
           action: 'auth.two_factor_disabled',

@@ -1,11 +1,35 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import { openDatabase, openPglite } from '../../../db/open-database.js';
 import { auditEventsThroughApi, createClientThroughApi, createUserThroughApi, staffOf } from '../../testing/factories.js';
-import { cookieOf, createTestApp, type TestApp, testPassword, unique, uniqueAddress } from '../../testing/harness.js';
+import { cookieOf, createTestApp, startTestApp, type TestApp, testPassword, unique, uniqueAddress } from '../../testing/harness.js';
 import { secretOfTotpUri, totp } from '../../testing/totp.js';
+import { type AttemptRule, attemptKeyOf } from './attempt-limits.service.js';
 
 const sessionCookieName = 'integra.session_token';
 const errorOf = (response: { json: () => unknown }) => (response.json() as { error: { code: string } }).error;
+
+/** Moves a limit's window back in time, as if its failures had happened that long ago. */
+async function ageFailures(t: TestApp, scope: AttemptRule['scope'], value: string, seconds: number) {
+  const key = attemptKeyOf({ scope, value });
+  await t.database.db.execute(
+    sql`update failed_attempts set window_started_at = window_started_at - make_interval(secs => ${seconds}) where key = ${key}`,
+  );
+}
+
+/** The answer of a refused attempt: 429 RATE_LIMITED, saying when to come back, in the body and in Retry-After. */
+function expectRateLimited(response: { statusCode: number; json: () => unknown; headers: Record<string, unknown> }, maxSeconds: number) {
+  expect(response.statusCode).toBe(429);
+  expect(response.json()).toEqual({
+    error: { code: 'RATE_LIMITED', message: expect.any(String), details: { retryAfterSeconds: expect.any(Number) } },
+  });
+  const retryAfter = Number(response.headers['retry-after']);
+  expect(retryAfter).toBe((response.json() as { error: { details: { retryAfterSeconds: number } } }).error.details.retryAfterSeconds);
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(maxSeconds);
+}
 
 async function me(t: TestApp, cookie: string) {
   return t.request({ method: 'GET', url: '/api/me', cookie });
@@ -210,6 +234,46 @@ describe('sign-in and sessions', async () => {
     expect(await auditEventsThroughApi(t, { actorId: userId, action: 'auth.password_changed' })).toHaveLength(1);
   });
 
+  it('refuses a trivially weak new password, naming the reason, before checking the current one', async () => {
+    const { cookie, email, userId } = await t.signInAs(['lecturer']);
+    const local = email.split('@')[0] as string;
+    const weak: [string, string][] = [
+      ['aaaaaaaaaaaa', 'password_repeated'],
+      ['123456789012', 'password_sequence'],
+      ['abcdefghijkl', 'password_sequence'],
+      ['qwertyuiopasdf', 'password_sequence'],
+      [`${local}-2026`, 'password_contains_email'],
+      [`my address is ${email}`, 'password_contains_email'],
+      [testPassword, 'password_same_as_current'],
+      ['Password2026!', 'password_common'],
+      ['iloveyou1234', 'password_common'],
+      ['1q2w3e4r5t6y', 'password_common'],
+    ];
+    for (const [newPassword, code] of weak) {
+      const refused = await t.request({
+        method: 'POST',
+        url: '/api/me/password',
+        cookie,
+        payload: { currentPassword: testPassword, newPassword },
+      });
+      expect(refused.statusCode, newPassword).toBe(400);
+      expect(refused.json(), newPassword).toMatchObject({
+        error: { code: 'VALIDATION_FAILED', details: [{ field: 'body.newPassword', code }] },
+      });
+    }
+    // The rule needs no stored secret: a weak choice with a wrong current password is refused for weakness, uncounted.
+    const both = await t.request({
+      method: 'POST',
+      url: '/api/me/password',
+      cookie,
+      payload: { currentPassword: 'not mine', newPassword: 'aaaaaaaaaaaa' },
+    });
+    expect(both.json()).toMatchObject({ error: { details: [{ field: 'body.newPassword', code: 'password_repeated' }] } });
+    expect(await auditEventsThroughApi(t, { actorId: userId, action: 'auth.password_check_failed' })).toHaveLength(0);
+    expect(await auditEventsThroughApi(t, { actorId: userId, action: 'auth.password_changed' })).toHaveLength(0);
+    expect((await t.signIn(email, testPassword)).response.statusCode).toBe(200);
+  });
+
   it('changes the own language', async () => {
     const { cookie, userId } = await t.signInAs(['receptionist']);
     const changed = await t.request({ method: 'PATCH', url: '/api/me', cookie, payload: { locale: 'uk' } });
@@ -287,11 +351,56 @@ describe('sign-in rate limit', async () => {
       expect((await t.signIn(user.email, 'wrong password!', { remoteAddress: ip })).response.statusCode).toBe(401);
     }
     const limited = await t.signIn(user.email, testPassword, { remoteAddress: ip });
-    expect(limited.response.statusCode).toBe(429);
-    expect(limited.response.json()).toEqual({ error: { code: 'RATE_LIMITED', message: expect.any(String) } });
+    expectRateLimited(limited.response, 60);
     expect(limited.cookie).not.toContain(sessionCookieName);
     // Another address is not affected.
     expect((await t.signIn(user.email, testPassword, { remoteAddress: uniqueAddress() })).response.statusCode).toBe(200);
+  });
+
+  it('counts only failures: sign-ins that succeed take nothing from the limit, which ends with its minute', async () => {
+    const user = await createUserThroughApi(t);
+    const ip = uniqueAddress();
+    const attempt = async (password: string) => (await t.signIn(user.email, password, { remoteAddress: ip })).response;
+    const statuses = [];
+    for (const password of ['wrong password!', 'wrong password!', ...Array(6).fill(testPassword), 'wrong password!']) {
+      statuses.push((await attempt(password)).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 200, 200, 200, 200, 200, 200, 401]);
+    expectRateLimited(await attempt(testPassword), 60);
+    // A minute later the address may try again.
+    await ageFailures(t, 'address', ip, 61);
+    expect((await attempt(testPassword)).statusCode).toBe(200);
+  });
+
+  it('limits wrong current passwords from one address across accounts, and records them', async () => {
+    const ip = uniqueAddress();
+    const first = await t.signInAs(['receptionist']);
+    const second = await t.signInAs(['lecturer']);
+    const change = (cookie: string, currentPassword: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/me/password',
+        cookie,
+        remoteAddress: ip,
+        payload: { currentPassword, newPassword: 'a brand new passphrase 77' },
+      });
+    expect((await change(first.cookie, 'not my password')).statusCode).toBe(400);
+    expect((await change(first.cookie, 'not my password')).statusCode).toBe(400);
+    expect((await change(second.cookie, 'not my password')).statusCode).toBe(400);
+    expectRateLimited(await change(second.cookie, testPassword), 60);
+    // From another address the same user is not held up.
+    const elsewhere = await t.request({
+      method: 'POST',
+      url: '/api/me/password',
+      cookie: second.cookie,
+      remoteAddress: uniqueAddress(),
+      payload: { currentPassword: testPassword, newPassword: 'a brand new passphrase 77' },
+    });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(200);
+    const failures = (await auditEventsThroughApi(t, { action: 'auth.password_check_failed' })).filter((e) => e.ip === ip);
+    expect(failures).toHaveLength(3);
+    expect(failures.map((e) => e.entityId).sort()).toEqual([first.userId, first.userId, second.userId].sort());
+    expect(failures[0]).toMatchObject({ details: { purpose: 'password_change' } });
   });
 
   it('records refused attempts but not those the limit stops, so the audit trail cannot be flooded', async () => {
@@ -322,7 +431,7 @@ describe('sign-in rate limit', async () => {
       expect((await attempt(headers)).statusCode).toBe(401);
     }
     const limited = await attempt({ 'x-integra-client-ip': uniqueAddress(), 'x-forwarded-for': uniqueAddress() });
-    expect(limited.statusCode).toBe(429);
+    expectRateLimited(limited, 60);
   });
 
   it('limits guesses of the second factor the same way', async () => {
@@ -341,6 +450,93 @@ describe('sign-in rate limit', async () => {
     // The refused guesses are recorded, the one the limit stopped is not.
     const failures = (await auditEventsThroughApi(t, { action: 'auth.sign_in_failed' })).filter((e) => e.ip === ip);
     expect(failures.map((e) => e.details?.status)).toEqual([401, 401, 401]);
+  });
+});
+
+describe('failed sign-ins per account', async () => {
+  // The per-address limit is lifted here (the harness's default), so only the account's limit applies.
+  const t = await createTestApp({ INTEGRA_SIGN_IN_ACCOUNT_LIMIT: '10' });
+  const fromAnywhere = (email: string, password: string) => t.signIn(email, password, { remoteAddress: uniqueAddress() });
+
+  it('answers 429 after 10 failures in 15 minutes from any addresses, until the window ends', async () => {
+    const user = await createUserThroughApi(t);
+    const bystander = await createUserThroughApi(t);
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      expect((await fromAnywhere(user.email, 'wrong password!')).response.statusCode).toBe(401);
+    }
+    const limited = await fromAnywhere(user.email.toUpperCase(), testPassword);
+    expectRateLimited(limited.response, 15 * 60);
+    expect(Number(limited.response.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(limited.cookie).not.toContain(sessionCookieName);
+    // Other accounts are not held up; the limit stops attempts before any check, unrecorded.
+    expect((await fromAnywhere(bystander.email, testPassword)).response.statusCode).toBe(200);
+    const failures = (await auditEventsThroughApi(t, { action: 'auth.sign_in_failed' })).filter((e) => e.details?.email === user.email);
+    expect(failures).toHaveLength(10);
+
+    await ageFailures(t, 'account', user.email, 15 * 60);
+    expect((await fromAnywhere(user.email, testPassword)).response.statusCode).toBe(200);
+  });
+
+  it('answers an unknown e-mail address exactly as a known one, so the limit tells nobody who has an account', async () => {
+    const known = await createUserThroughApi(t);
+    const unknown = `${unique('nobody')}@example.org`;
+    const answers = [];
+    for (const email of [known.email, unknown]) {
+      const statuses = [];
+      for (let attempt = 1; attempt <= 10; attempt++) statuses.push((await fromAnywhere(email, 'wrong password!')).response.statusCode);
+      expect(statuses).toEqual(Array(10).fill(401));
+      answers.push((await fromAnywhere(email, 'wrong password!')).response);
+    }
+    const [forKnown, forUnknown] = answers as [LightMyRequestResponse, LightMyRequestResponse];
+    expectRateLimited(forKnown, 15 * 60);
+    expectRateLimited(forUnknown, 15 * 60);
+    const shape = (r: LightMyRequestResponse) => ({ ...errorOf(r), details: undefined });
+    expect(shape(forUnknown)).toEqual(shape(forKnown));
+  });
+
+  it('limits wrong current passwords to 5 in 15 minutes per user, from any address, and records each', async () => {
+    const { cookie, userId } = await t.signInAs(['social_counsellor']);
+    const change = (currentPassword: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/me/password',
+        cookie,
+        remoteAddress: uniqueAddress(),
+        payload: { currentPassword, newPassword: 'a brand new passphrase 77' },
+      });
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const wrong = await change('not my password');
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json()).toMatchObject({ error: { details: [{ field: 'body.currentPassword', code: 'wrong_password' }] } });
+    }
+    expectRateLimited(await change(testPassword), 15 * 60);
+    const failures = await auditEventsThroughApi(t, { actorId: userId, action: 'auth.password_check_failed' });
+    expect(failures).toHaveLength(5);
+    expect(failures[0]).toMatchObject({ entityType: 'user', entityId: userId, details: { purpose: 'password_change' } });
+    expect(await auditEventsThroughApi(t, { actorId: userId, action: 'auth.password_changed' })).toHaveLength(0);
+
+    await ageFailures(t, 'user', userId, 15 * 60);
+    const changed = await change(testPassword);
+    expect(changed.statusCode, changed.body).toBe(200);
+  });
+});
+
+describe('sign-ins of a whole centre from one address', async () => {
+  // A centre behind one address, with the default limit of failures per address and minute.
+  const t = await createTestApp({ INTEGRA_SIGN_IN_LIMIT: '10' });
+
+  it('lets 30 sign-ins in a minute succeed, and still stops the eleventh failure', async () => {
+    const ip = uniqueAddress();
+    const staff = await Promise.all(Array.from({ length: 6 }, () => createUserThroughApi(t)));
+    const statuses = [];
+    for (let round = 0; round < 5; round++) {
+      for (const member of staff) statuses.push((await t.signIn(member.email, testPassword, { remoteAddress: ip })).response.statusCode);
+    }
+    expect(statuses).toEqual(Array(30).fill(200));
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      expect((await t.signIn(staff[attempt % 6]?.email ?? '', 'wrong password!', { remoteAddress: ip })).response.statusCode).toBe(401);
+    }
+    expectRateLimited((await t.signIn(staff[0]?.email ?? '', testPassword, { remoteAddress: ip })).response, 60);
   });
 });
 
@@ -551,6 +747,11 @@ describe('first-run setup', async () => {
     expect((await t.request({ method: 'GET', url: '/api/setup' })).json()).toEqual({ setupRequired: true });
     const invalid = await t.request({ method: 'POST', url: '/api/setup', payload: { ...input, adminPassword: 'too short' } });
     expect(invalid.statusCode).toBe(400);
+    const weak = await t.request({ method: 'POST', url: '/api/setup', payload: { ...input, adminPassword: 'Marie Svobodova 1985' } });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', details: [{ field: 'body.adminPassword', code: 'password_contains_email' }] },
+    });
     expect((await t.request({ method: 'GET', url: '/api/setup' })).json()).toEqual({ setupRequired: true });
 
     const done = await t.request({ method: 'POST', url: '/api/setup', payload: input });
@@ -568,6 +769,45 @@ describe('first-run setup', async () => {
     expect(again.statusCode).toBe(409);
     expect(again.json()).toEqual({ error: { code: 'SETUP_ALREADY_DONE', message: expect.any(String) } });
     expect((await t.signIn('someone.else@example.org', input.adminPassword)).response.statusCode).toBe(401);
+    // Once set up, the route judges nothing of the request: existence is checked before the password
+    // (and so before any hashing), so even a weak one gets the 409.
+    const weakAgain = await t.request({ method: 'POST', url: '/api/setup', payload: { ...input, adminPassword: 'aaaaaaaaaaaa' } });
+    expect(weakAgain.statusCode).toBe(409);
+    expect(errorOf(weakAgain).code).toBe('SETUP_ALREADY_DONE');
+  });
+});
+
+describe('simultaneous first-run setups', async () => {
+  const t = await createTestApp({}, { freshDatabase: true });
+
+  it('create one administrator; every other request gets 409', async () => {
+    const attempts = Array.from({ length: 6 }, (_, i) => ({
+      centreName: 'Centrum',
+      regionCode: 'CZ-42',
+      adminName: `Admin ${i}`,
+      adminEmail: `admin.${i}.${unique('setup')}@example.org`,
+      adminPassword: 'first administrator passphrase',
+    }));
+    const answers = await Promise.all(attempts.map((payload) => t.request({ method: 'POST', url: '/api/setup', payload })));
+    const statuses = answers.map((a) => a.statusCode).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const refused of answers.filter((a) => a.statusCode === 409)) expect(errorOf(refused).code).toBe('SETUP_ALREADY_DONE');
+    const { rows } = await t.database.db.execute(sql`select id from users`);
+    expect(rows).toHaveLength(1);
+  });
+});
+
+describe('a weak INTEGRA_ADMIN_PASSWORD', () => {
+  it('stops the start with a message naming the setting and the reason, and creates nobody', async () => {
+    const database = await openDatabase({ pglite: await openPglite(undefined, new Blob([readFileSync(inject('templatePath'))])) });
+    try {
+      const start = startTestApp(database, { INTEGRA_ADMIN_EMAIL: 'head.admin@example.org', INTEGRA_ADMIN_PASSWORD: 'head.admin 2026' });
+      await expect(start).rejects.toThrow(/^INTEGRA_ADMIN_PASSWORD is refused \(password_contains_email\)/);
+      const { rows } = await database.db.execute(sql`select id from users`);
+      expect(rows).toHaveLength(0);
+    } finally {
+      await database.close();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/auth.instance.js';
+import { requireStrongPassword } from '../auth/password-policy.service.js';
 import { insertUser } from '../users/users.service.js';
 import {
   countUsers,
@@ -71,15 +72,20 @@ export type SetupOrigin = { requestId: string; ip: string };
 
 /**
  * First run: creates the centre and its first administrator, who also coordinates (the person who
- * sets up a centre usually leads it; roles can be changed later). Refused once any user exists.
+ * sets up a centre usually leads it; roles can be changed later). Refused with 409 once any user
+ * exists, before the password is judged or hashed: a set-up centre spends nothing on this route.
  */
 export async function completeSetup(db: Db, origin: SetupOrigin, input: SetupInput): Promise<{ userId: string }> {
-  // Hashed before the transaction opens (see insertUser).
-  const passwordHash = await hashPassword(input.adminPassword);
+  const alreadyDone = () => new AppError('SETUP_ALREADY_DONE', 'Integra is already set up');
+  if (!(await isSetupRequired(db))) throw alreadyDone();
+  await requireStrongPassword('body.adminPassword', input.adminPassword, { email: input.adminEmail });
   return db.transaction(async (tx) => {
-    // Serialises concurrent first-run attempts: the second one finds the user the first created.
+    // Serialises concurrent first-run attempts: the second one finds the user the first created, and
+    // answers 409 without hashing. Hashing inside the transaction holds up other requests on PGlite
+    // for a moment, which only a centre being set up can notice.
     await tx.execute('select pg_advisory_xact_lock(4242)');
-    if (!(await isSetupRequired(tx))) throw new AppError('SETUP_ALREADY_DONE', 'Integra is already set up');
+    if (!(await isSetupRequired(tx))) throw alreadyDone();
+    const passwordHash = await hashPassword(input.adminPassword);
     if (!(await selectCentre(tx))) await insertCentre(tx, { name: input.centreName, regionCode: input.regionCode });
     const userId = await insertUser(tx, {
       name: input.adminName,

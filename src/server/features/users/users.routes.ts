@@ -127,13 +127,15 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signedIn' },
       schema: {
         tags: ['account'],
-        summary: 'Change my password; my other sessions end',
+        summary: 'Change my password; my other sessions and my calendar feed end',
+        description:
+          'Wrong current passwords are limited per user (5 in 15 minutes) and per client address: 429 RATE_LIMITED with Retry-After.',
         body: changePasswordInput,
         response: { 200: okResponse },
       },
     },
     async (request) => {
-      await changeMyPassword(contextOf(request), request.body.currentPassword, request.body.newPassword, request.sessionToken);
+      await changeMyPassword(contextOf(request), request.body, request.sessionToken, app.deps.config);
       return { ok: true as const };
     },
   );

@@ -13,8 +13,11 @@ import {
 } from '../../../shared/index.js';
 import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
+import { revokeCalendarFeedsOf } from '../appointments/calendar-feed.service.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { type AttemptLimits, beginAttempt, endAttempt, passwordCheckRules } from '../auth/attempt-limits.service.js';
 import { hashPassword, verifyPassword } from '../auth/auth.instance.js';
+import { requireStrongPassword } from '../auth/password-policy.service.js';
 import { requireBranch } from '../centre/centre.service.js';
 import {
   countActiveAdmins,
@@ -78,6 +81,7 @@ export async function insertUser(
 }
 
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<UserResponse> {
+  await requireStrongPassword('body.password', input.password, { email: input.email });
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     await requireBranch(tx, input.branchId);
@@ -120,7 +124,11 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
     if ((await countActiveAdmins(tx)) === 0) {
       throw new AppError('CONFLICT', 'Integra needs at least one active administrator');
     }
-    if (before.active && !after.active) await deleteSessionsOf(tx, id);
+    if (before.active && !after.active) {
+      await deleteSessionsOf(tx, id);
+      // Ended for good: reactivating the account must not bring an old feed address back.
+      await revokeCalendarFeedsOf(tx, id, ctx.now);
+    }
     const shown = ['name', 'roles', 'branchId', 'active'] as const;
     const changes = diffFields(before, after, shown, shown);
     const action = rolesChanged(before, after)
@@ -166,32 +174,70 @@ export async function updateMyLocale(ctx: Ctx, locale: UiLanguage): Promise<void
   });
 }
 
-/** Changes the caller's password after checking the current one; other sessions end. */
-export async function changeMyPassword(ctx: Ctx, currentPassword: string, newPassword: string, sessionToken: string | undefined) {
+/**
+ * Changes the caller's password after checking the current one; other sessions and the calendar
+ * feed end. Wrong current passwords are limited per user and per address, and recorded.
+ */
+export async function changeMyPassword(
+  ctx: Ctx,
+  input: { currentPassword: string; newPassword: string },
+  sessionToken: string | undefined,
+  limits: AttemptLimits,
+) {
+  const me = await selectUser(ctx.db, ctx.actor.id);
+  if (!me) throw notFound('User');
+  // The rule needs no stored secret, so a weak choice is refused before any password is checked.
+  await requireStrongPassword('body.newPassword', input.newPassword, { email: me.email, currentPassword: input.currentPassword });
   // Hashing and verifying happen outside the transaction (see insertUser).
+  const attempt = await beginAttempt(ctx.db, passwordCheckRules(limits, ctx.ip, ctx.actor.id), ctx.now);
   const digest = await selectPasswordHash(ctx.db, ctx.actor.id);
-  if (!digest || !(await verifyPassword(digest, currentPassword))) {
+  const verified = digest !== null && (await verifyPassword(digest, input.currentPassword));
+  await endAttempt(ctx.db, attempt, verified);
+  if (!verified) {
+    await recordAudit(ctx.db, ctx, {
+      action: 'auth.password_check_failed',
+      entityType: 'user',
+      entityId: ctx.actor.id,
+      details: { purpose: 'password_change' },
+    });
     throw fieldError('body.currentPassword', 'wrong_password', 'The current password is not right');
   }
-  const newHash = await hashPassword(newPassword);
+  const newHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await updatePasswordHash(tx, ctx.actor.id, newHash);
     await deleteSessionsOf(tx, ctx.actor.id, sessionToken);
-    await recordAudit(tx, ctx, { action: 'auth.password_changed', entityType: 'user', entityId: ctx.actor.id });
+    const calendarFeedsRevoked = await revokeCalendarFeedsOf(tx, ctx.actor.id, ctx.now);
+    await recordAudit(tx, ctx, {
+      action: 'auth.password_changed',
+      entityType: 'user',
+      entityId: ctx.actor.id,
+      ...(calendarFeedsRevoked > 0 ? { details: { calendarFeedsRevoked } } : {}),
+    });
   });
 }
 
 /**
  * An administrator sets a new password for a staff member who cannot sign in, to hand over in
- * person. Every session of the user ends, the administrator's own too when they reset themselves.
+ * person. Every session of the user ends, the administrator's own too when they reset themselves,
+ * and so does their calendar feed. The new password is not compared with the old one: the answer
+ * would tell the administrator what the colleague's password is.
  */
 export async function resetUserPassword(ctx: Ctx, id: string, newPassword: string): Promise<void> {
+  const user = await selectUser(ctx.db, id);
+  if (!user) throw notFound('User');
+  await requireStrongPassword('body.newPassword', newPassword, { email: user.email });
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
     if (!(await selectUser(tx, id))) throw notFound('User');
     await updatePasswordHash(tx, id, passwordHash);
     await deleteSessionsOf(tx, id);
-    await recordAudit(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
+    const calendarFeedsRevoked = await revokeCalendarFeedsOf(tx, id, ctx.now);
+    await recordAudit(tx, ctx, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: id,
+      ...(calendarFeedsRevoked > 0 ? { details: { calendarFeedsRevoked } } : {}),
+    });
   });
 }
 

@@ -61,6 +61,32 @@ describe('staff accounts', async () => {
     expect(JSON.stringify(entry)).not.toContain(testPassword);
   });
 
+  it('refuses a trivially weak password for a new account, naming the reason, and saves nothing', async () => {
+    const email = `${unique('Weak.Choice')}@example.org`;
+    const local = email.split('@')[0] as string;
+    for (const [password, code] of [
+      ['111111111111', 'password_repeated'],
+      ['098765432109', 'password_sequence'],
+      ['asdfghjklzxcv', 'password_sequence'],
+      [`${local}#1`, 'password_contains_email'],
+      ['administrator', 'password_common'],
+      ['Sunshine2026!', 'password_common'],
+    ] as const) {
+      const response = await t.request({
+        method: 'POST',
+        url: '/api/users',
+        cookie: admin.cookie,
+        payload: { name: 'Weak Choice', email, password, roles: ['lecturer'] },
+      });
+      expect(response.statusCode, password).toBe(400);
+      expect(response.json(), password).toMatchObject({
+        error: { code: 'VALIDATION_FAILED', details: [{ field: 'body.password', code }] },
+      });
+    }
+    const { rows } = await t.database.db.execute(sql`select id from users where email = ${email.toLowerCase()}`);
+    expect(rows).toHaveLength(0);
+  });
+
   it('refuses a second account with the same e-mail, whatever its case (409), and saves nothing', async () => {
     const user = await createUserThroughApi(t);
     const again = await t.request({
@@ -198,6 +224,19 @@ describe('staff accounts', async () => {
         expect(response.statusCode, JSON.stringify(payload)).toBe(400);
         expect(response.json()).toMatchObject({
           error: { code: 'VALIDATION_FAILED', details: expect.arrayContaining([expect.objectContaining({ field })]) },
+        });
+      }
+      const local = user.email.split('@')[0] as string;
+      for (const [weak, code] of [
+        ['zzzzzzzzzzzzzz', 'password_repeated'],
+        ['abcdefghijkl', 'password_sequence'],
+        [`${local.toUpperCase()}!`, 'password_contains_email'],
+        ['Football2026', 'password_common'],
+      ] as const) {
+        const response = await setPassword(user.id, { newPassword: weak });
+        expect(response.statusCode, weak).toBe(400);
+        expect(response.json(), weak).toMatchObject({
+          error: { code: 'VALIDATION_FAILED', details: [{ field: 'body.newPassword', code }] },
         });
       }
       const extra = await setPassword(user.id, { newPassword, currentPassword: testPassword });

@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import cs from '../../i18n/locales/cs.json' with { type: 'json' };
+import { passwordWeaknesses } from '../../../shared/index.js';
 import { describeIssue } from './describe-issue.js';
 import { parseTypedDate } from './parse-typed-date.js';
 
@@ -33,6 +34,22 @@ describe('describeIssue', () => {
 
   it('reports a wrong current password from the API', () => {
     expect(describeIssue({ field: 'currentPassword', code: 'wrong_password', value: 'x' }, t)).toBe(cs.validation.wrongPassword);
+  });
+
+  it('explains each reason the API gives for refusing a new password', () => {
+    const expected = {
+      password_repeated: cs.validation.passwordRepeated,
+      password_sequence: cs.validation.passwordSequence,
+      password_contains_email: cs.validation.passwordContainsEmail,
+      password_same_as_current: cs.validation.passwordSameAsCurrent,
+      password_common: cs.validation.passwordCommon,
+    };
+    for (const code of passwordWeaknesses) {
+      for (const field of ['newPassword', 'password', 'adminPassword']) {
+        expect(describeIssue({ field, code, value: 'aaaaaaaaaaaa' }, t)).toBe(expected[code]);
+      }
+    }
+    expect(new Set(Object.values(expected)).size).toBe(passwordWeaknesses.length);
   });
 });
 

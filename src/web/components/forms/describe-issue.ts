@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { type PasswordWeakness, passwordWeaknesses } from '../../../shared/index.js';
 
 /** A validation problem, from zod on this side or from the API's `details`. */
 export type Issue = {
@@ -13,6 +14,16 @@ export type Issue = {
   format?: string;
   origin?: string;
 };
+
+/** The API's reasons for refusing a new password (decision 019), each explained in the UI language. */
+const passwordWeaknessKeys = {
+  password_repeated: 'validation.passwordRepeated',
+  password_sequence: 'validation.passwordSequence',
+  password_contains_email: 'validation.passwordContainsEmail',
+  password_same_as_current: 'validation.passwordSameAsCurrent',
+  password_common: 'validation.passwordCommon',
+} as const satisfies Record<PasswordWeakness, string>;
+const isPasswordWeakness = (code: string): code is PasswordWeakness => (passwordWeaknesses as readonly string[]).includes(code);
 
 const dateFields = new Set(['dateOfBirth', 'validFrom', 'validUntil', 'startsOn', 'endsOn', 'givenOn', 'withdrawnOn', 'from', 'to']);
 /** Fields whose schema refuses them when they end before another date field. */
@@ -41,10 +52,11 @@ export function describeIssue(issue: Issue, t: TFunction): string {
 
   if (dateFields.has(name) && issue.code === 'too_small') return t('validation.dateTooEarly');
   // Whatever rule an empty field broke, what it needs is a value (an empty list: a choice).
-  if (isEmpty(issue.value) && issue.code !== 'custom' && issue.code !== 'wrong_password') {
+  if (isEmpty(issue.value) && issue.code !== 'custom' && issue.code !== 'wrong_password' && !isPasswordWeakness(issue.code)) {
     return isArray ? t('validation.chooseAtLeastOne') : t('validation.required');
   }
   if (issue.code === 'wrong_password') return t('validation.wrongPassword');
+  if (isPasswordWeakness(issue.code)) return t(passwordWeaknessKeys[issue.code]);
 
   switch (issue.code) {
     case 'too_small':
