@@ -11,9 +11,19 @@ import { stripDiacritics } from '../scripts/demo/transliteration.js';
 import type { BenchClient } from './bench-data.js';
 
 /** Spelling variants of a name, the recall set. */
-export const nameVariantKinds = ['other_scheme', 'czech', 'cyrillic_typed', 'vietnamese_plain', 'swapped', 'typo'] as const;
+export const nameVariantKinds = [
+  'other_scheme',
+  'czech',
+  'cyrillic_typed',
+  'vietnamese_plain',
+  'swapped',
+  'typo',
+  'short_typo_vietnamese',
+  'short_typo_ukrainian',
+  'short_typo_mongolian',
+] as const;
 /** What else staff type into the search box; measured for time, and whether the client is found. */
-export const otherKinds = ['client_number', 'phone', 'date_of_birth'] as const;
+export const otherKinds = ['client_number', 'phone', 'phone_part', 'date_of_birth'] as const;
 export type NameVariantKind = (typeof nameVariantKinds)[number];
 export type SearchKind = NameVariantKind | (typeof otherKinds)[number];
 
@@ -24,8 +34,12 @@ export const kindLabels: Record<SearchKind, string> = {
   vietnamese_plain: 'Vietnamese without diacritics',
   swapped: 'family and given name swapped',
   typo: 'one typo (substitution, deletion, doubling)',
+  short_typo_vietnamese: 'one typo in a short given name, Vietnamese',
+  short_typo_ukrainian: 'one typo in a short given name, Ukrainian',
+  short_typo_mongolian: 'one typo in a short given name, Mongolian',
   client_number: 'client number',
   phone: 'phone in another format',
+  phone_part: 'six to eight digits of the phone',
   date_of_birth: 'date of birth',
 };
 
@@ -36,8 +50,8 @@ export type SearchCase = {
   /** The name words alone (no year) for the baseline; null where it has nothing to search (number, phone, date). */
   baselineQ: string | null;
   withYear: boolean;
-  /** For a typo, which edit made it: substitution, deletion or doubling. */
-  edit?: TypoEdit;
+  /** For a typo, which edit made it. */
+  edit?: TypoEdit | ShortTypoEdit;
   targetId: string;
   /** The target as stored, for reporting a miss. */
   target: string;
@@ -157,6 +171,54 @@ function typo(random: Random, given: string, family: string): { text: string; ed
   return { text: `${text.slice(0, start)}${letters.join('')}${text.slice(start + word[0].length)}`, edit };
 }
 
+export const shortTypoEdits = ['substitution', 'deletion', 'insertion', 'transposition'] as const;
+export type ShortTypoEdit = (typeof shortTypoEdits)[number];
+
+/** The kinds of a short given name's typo, by the citizenship of the people they are made for. */
+const shortTypoCountries: Partial<Record<NameVariantKind, string>> = {
+  short_typo_vietnamese: 'VN',
+  short_typo_ukrainian: 'UA',
+  short_typo_mongolian: 'MN',
+};
+
+/**
+ * One typo in a given name of two to four letters ("Le Thi Ha" typed "Le Thi H", "Nguyen Van Nam"
+ * typed "Nguyen Van Naa"): a letter changed, left out, added or two neighbours swapped. The names are
+ * typed without diacritics, a Vietnamese name family first, others in either order.
+ */
+function shortTypo(random: Random, client: BenchClient): { text: string; edit: ShortTypoEdit } | null {
+  const given = stripDiacritics(client.stored.givenName).split(' ');
+  const family = stripDiacritics(client.stored.familyName);
+  const short = given.map((word, i) => ({ word, i })).filter(({ word }) => /^\p{L}{2,4}$/u.test(word));
+  if (short.length === 0) return null;
+  const { word, i } = random.pick(short);
+  const letters = [...word];
+  const edit = random.pick(shortTypoEdits);
+  const at = random.int(0, letters.length - 1);
+  const original = letters[at] as string;
+  const letter = random.pick([...typoLetters].filter((c) => c !== fold(original)));
+  if (edit === 'deletion') letters.splice(at, 1);
+  else if (edit === 'insertion') letters.splice(random.int(0, letters.length), 0, letter);
+  else if (edit === 'substitution') letters[at] = at === 0 ? letter.toUpperCase() : letter;
+  else {
+    const from = random.int(0, letters.length - 2);
+    if (fold(letters[from] as string) === fold(letters[from + 1] as string)) return null;
+    [letters[from], letters[from + 1]] = [letters[from + 1] as string, letters[from] as string];
+  }
+  const typed = [...given];
+  typed[i] = letters.join('');
+  const givenText = typed.join(' ');
+  const vietnamese = client.person.citizenships.includes('VN');
+  return { text: vietnamese || random.chance(0.5) ? `${family} ${givenText}` : `${givenText} ${family}`, edit };
+}
+
+/** The digits of a stored phone as the database keeps them: no leading 00, no Czech 420. */
+const storedPhoneDigits = (phone: string) =>
+  phone
+    .replace(/\D/g, '')
+    .replace(/^00/, '')
+    .replace(/^420(?=\d{9}$)/, '');
+
 /** The phone's digits written in another of the ways staff write them. */
 function otherPhoneFormat(random: Random, phone: string): string {
   const digits = phone.replace(/\D/g, '').replace(/^00/, '');
@@ -222,7 +284,18 @@ export function buildWorkload(
   };
 
   const cases: SearchCase[] = [];
-  let edit: TypoEdit | undefined;
+  let edit: TypoEdit | ShortTypoEdit | undefined;
+  /**
+   * A short name's typo that spells a registered name (Ha typed Hai, Thi typed Thu), or folds to the
+   * person's own (a doubled letter), is no typo a search can see; another is made for the next person.
+   */
+  const namesNobody = (text: string) => !fullNameKeys(text, '').some((key) => byKey.has(key));
+  const shortTypoOf = (kind: NameVariantKind) => (c: BenchClient) => {
+    if (!(c.person.citizenships as readonly string[]).includes(shortTypoCountries[kind] as string)) return null;
+    const made = shortTypo(random, c);
+    edit = made?.edit;
+    return made && namesNobody(made.text) ? made.text : null;
+  };
   const variants: Record<NameVariantKind, (c: BenchClient) => string | null> = {
     other_scheme: (c) => otherScheme(random, c),
     czech: czechTranscription,
@@ -240,6 +313,9 @@ export function buildWorkload(
       edit = made?.edit;
       return made?.text ?? null;
     },
+    short_typo_vietnamese: shortTypoOf('short_typo_vietnamese'),
+    short_typo_ukrainian: shortTypoOf('short_typo_ukrainian'),
+    short_typo_mongolian: shortTypoOf('short_typo_mongolian'),
   };
   for (const kind of nameVariantKinds) {
     let made = 0;
@@ -253,7 +329,7 @@ export function buildWorkload(
         q: withYear ? `${name} ${year(client)}` : name,
         baselineQ: name,
         withYear,
-        ...(kind === 'typo' && edit ? { edit } : {}),
+        ...((kind === 'typo' || kind in shortTypoCountries) && edit ? { edit } : {}),
         targetId: client.id,
         target: described(client),
         equivalentIds: equivalents(client, withYear),
@@ -285,6 +361,22 @@ export function buildWorkload(
       targetId: client.id,
       target: described(client),
       equivalentIds: [client.id],
+    });
+  }
+  // Six to eight digits from anywhere in the number, as read off a note or remembered in part.
+  const phoned = visible.filter((c) => c.stored.phone).map((c) => ({ client: c, digits: storedPhoneDigits(c.stored.phone as string) }));
+  for (const { client, digits } of shuffled(random, phoned).slice(0, counts.perOtherKind)) {
+    const length = random.int(6, Math.min(8, digits.length));
+    const start = random.int(0, digits.length - length);
+    const q = digits.slice(start, start + length);
+    cases.push({
+      kind: 'phone_part',
+      q,
+      baselineQ: null,
+      withYear: false,
+      targetId: client.id,
+      target: described(client),
+      equivalentIds: phoned.filter((p) => p.digits.includes(q)).map((p) => p.client.id),
     });
   }
   for (const client of others.slice(-counts.perOtherKind)) {

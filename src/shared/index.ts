@@ -13,6 +13,7 @@ export * from './residence.js';
 export * from './users.js';
 export * from './dates.js';
 export * from './names/name-keys.js';
+export * from './names/near-keys.js';
 export * from './timeline.js';
 export * from './plans.js';
 export * from './tasks.js';

@@ -86,6 +86,8 @@ export const clients = pgTable(
     index('clients_name_keys_idx').using('gin', t.nameKeys),
     index('clients_name_key_text_trgm_idx').using('gin', sql`${t.nameKeyText} gin_trgm_ops`),
     index('clients_phone_digits_reversed_idx').on(sql`reverse(${t.phoneDigits}) text_pattern_ops`),
+    // Any six or more digits of the number, wherever they are in it: a trigram index serves LIKE '%…%'.
+    index('clients_phone_digits_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
     index('clients_email_lower_idx').on(sql`lower(${t.email})`),
     index().on(t.mergedIntoId),
     index().on(t.nameKeysVersion),

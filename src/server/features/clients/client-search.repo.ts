@@ -8,10 +8,19 @@ import type { NameWord, SearchQuery } from './search-query.js';
 /**
  * How well one typed word matches a client, from 0 to 1. The scale orders the kinds of match: the
  * word written as in a name (accents and case aside), the word in another script or scheme (equal
- * keys), the start of a name (typing in progress), a typo (trigram word similarity, at most 0.9), and
- * last a piece from inside a name.
+ * keys), a short name one typo away (a letter missing or two swapped above a letter changed or
+ * added, see nearKeys), the start of a name (typing in progress), a typo of a longer name (trigram
+ * word similarity, at most 0.9), and last a piece from inside a name.
  */
-export const wordScores = { whole: 1, sameKeys: 0.95, start: 0.8, similarity: 0.9, inside: 0.5 } as const;
+export const wordScores = {
+  whole: 1,
+  sameKeys: 0.95,
+  nearLikely: 0.86,
+  nearOther: 0.84,
+  start: 0.8,
+  similarity: 0.9,
+  inside: 0.5,
+} as const;
 
 /** Keys shorter than this are not compared for typos: a one-letter slip in "Li" is another name. */
 const minFuzzyKeyLength = 4;
@@ -42,8 +51,18 @@ function fuzzyMatch(key: string): SQL {
 /** Keys long enough to be compared for typos. */
 const fuzzyKeys = (word: NameWord) => word.keys.filter((key) => key.length >= minFuzzyKeyLength);
 
-/** Whether a client can match the word at all; each branch is served by a GIN index. */
-function wordCondition(word: NameWord): SQL {
+/**
+ * Keys as one array parameter. Keys hold only the letters a-z and the class markers, so the array
+ * literal needs no quoting; one parameter rather than hundreds keeps a long list of neighbours cheap.
+ */
+const keyArray = (keys: readonly string[]) => sql`${`{${keys.join(',')}}`}::text[]`;
+
+/**
+ * Whether a client can match the word at all; each branch is served by a GIN index. The duplicate
+ * check leaves out short names one typo away: Ha and Hoa are two people, however the search box may
+ * offer both for "Hao".
+ */
+function wordCondition(word: NameWord, { near = true } = {}): SQL {
   // An empty pattern would match everyone; the callers leave such words out, this makes sure.
   if (!word.text) return sql`false`;
   const literal = sql`${clients.searchText} like '%' || ${likeLiteral(word.text)} || '%'`;
@@ -53,6 +72,8 @@ function wordCondition(word: NameWord): SQL {
     sql`${clients.nameKeys} && ${textArray(word.keys)}`,
     ...word.keys.map((key) => sql`${clients.nameKeyText} like ${` ${key}%`}`),
     ...fuzzyKeys(word).map((key) => fuzzyMatch(key)),
+    // A short key's typos: clients holding a key one edit away, through the index of the keys.
+    ...(near && word.near.finds ? [sql`${clients.nameKeys} && ${keyArray([...word.near.likely, ...word.near.other])}`] : []),
     literal,
   ];
   return sql`(${sql.join(branches, sql` or `)})`;
@@ -62,19 +83,21 @@ function wordCondition(word: NameWord): SQL {
  * The word's score for a client (see wordScores). The duplicate check leaves out the start of a name:
  * Ivan is not Ivanna, however the search box may offer her while "Ivan" is being typed.
  */
-function wordScore(word: NameWord, { starts = true } = {}): SQL {
+function wordScore(word: NameWord, { starts = true, near = true } = {}): SQL {
   if (!word.text) return sql`0::float8`;
   const literal = likeLiteral(word.text);
-  const parts = [
-    sql`case when ${clients.searchText} like '%' || ${literal} || '%' then ${wordScores.inside}::float8 else 0 end`,
-    sql`case when ${paddedSearchText} like '% ' || ${literal} || ' %' then ${wordScores.whole}::float8 else 0 end`,
-  ];
+  const exact = [sql`when ${paddedSearchText} like '% ' || ${literal} || ' %' then ${wordScores.whole}::float8`];
+  const parts = [sql`case when ${clients.searchText} like '%' || ${literal} || '%' then ${wordScores.inside}::float8 else 0 end`];
   if (starts) parts.push(sql`case when ${paddedSearchText} like '% ' || ${literal} || '%' then ${wordScores.start}::float8 else 0 end`);
   if (word.keys.length > 0) {
-    parts.push(
-      sql`case when ${clients.nameKeys} && ${textArray(word.keys)} then ${wordScores.sameKeys}::float8 else 0 end`,
-      ...fuzzyKeys(word).map((key) => sql`word_similarity(${key}, ${clients.nameKeyText}) * ${wordScores.similarity}::float8`),
-    );
+    exact.push(sql`when ${clients.nameKeys} && ${textArray(word.keys)} then ${wordScores.sameKeys}::float8`);
+    parts.push(...fuzzyKeys(word).map((key) => sql`word_similarity(${key}, ${clients.nameKeyText}) * ${wordScores.similarity}::float8`));
+    const { likely, other } = word.near;
+    if (near && likely.length + other.length > 0) {
+      // Each of the client's keys looked up among the neighbours (a hashed = any, cheap however long the list).
+      parts.push(sql`coalesce((select max(case when k = any(${keyArray(likely)}) then ${wordScores.nearLikely}::float8
+        when k = any(${keyArray(other)}) then ${wordScores.nearOther}::float8 end) from unnest(${clients.nameKeys}) k), 0)`);
+    }
     if (starts) {
       parts.push(
         sql`case when ${sql.join(
@@ -84,7 +107,21 @@ function wordScore(word: NameWord, { starts = true } = {}): SQL {
       );
     }
   }
-  return sql`greatest(${sql.join(parts, sql`, `)})`;
+  // The word as written or in another spelling settles it; the rest is only worked out for the other clients.
+  return sql`(case ${sql.join(exact, sql` `)} else greatest(${sql.join(parts, sql`, `)}) end)`;
+}
+
+/**
+ * Clients whose phone holds the digits anywhere in it (six or more: the end of a number, its middle, the
+ * number without its country code), served by the trigram index of the digits. A national trunk 0
+ * ("067 123 4567" for +380 67 123 4567) is tried without it too. Digits are no LIKE wildcards.
+ */
+function phoneCondition(digits: string): SQL {
+  const forms = [digits, ...(/^0[1-9]\d{5,}$/.test(digits) ? [digits.slice(1)] : [])];
+  return sql`(${sql.join(
+    forms.map((form) => sql`${clients.phoneDigits} like ${`%${form}%`}`),
+    sql` or `,
+  )})`;
 }
 
 /** Conditions of everything but the names: number (also a merged record's), phone, e-mail, birth. */
@@ -98,7 +135,7 @@ function otherConditions(query: SearchQuery): (SQL | undefined)[] {
           sql`${clients.id} = any(array(select merged.merged_into_id from ${clients} merged where merged.client_number in ${clientNumbers}))`,
         )
       : undefined,
-    phoneDigits ? sql`reverse(${clients.phoneDigits}) like reverse(${phoneDigits}) || '%'` : undefined,
+    phoneDigits ? phoneCondition(phoneDigits) : undefined,
     email ? sql`lower(${clients.email}) = ${email}` : undefined,
     dateOfBirth ? eq(clients.dateOfBirth, dateOfBirth) : undefined,
     yearOfBirth !== null
@@ -132,7 +169,7 @@ export async function selectSearchPage(tx: Tx, query: SearchQuery, list: ListCli
   return tx
     .select({ client: clients, score: sql<number>`${score}`.mapWith(Number), total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(clients)
-    .where(and(...query.nameWords.map(wordCondition), ...otherConditions(query), ...listFilters(tx, list)))
+    .where(and(...query.nameWords.map((word) => wordCondition(word)), ...otherConditions(query), ...listFilters(tx, list)))
     .orderBy(...order)
     .limit(list.limit)
     .offset(list.offset);
@@ -148,7 +185,7 @@ export type NameSlot = NameWord[][];
 function slotCondition(slot: NameSlot): SQL {
   if (slot.length === 0) return sql`false`;
   return sql`(${sql.join(
-    slot.map((words) => sql`(${and(...words.map(wordCondition))})`),
+    slot.map((words) => sql`(${and(...words.map((word) => wordCondition(word, { near: false })))})`),
     sql` or `,
   )})`;
 }
@@ -157,7 +194,7 @@ function slotScore(slot: NameSlot): SQL {
   if (slot.length === 0) return sql`0::float8`;
   const spellingScore = (words: NameWord[]) =>
     sql`(${sql.join(
-      words.map((word) => wordScore(word, { starts: false })),
+      words.map((word) => wordScore(word, { starts: false, near: false })),
       sql` + `,
     )}) / ${words.length}::float8`;
   return sql`greatest(${sql.join(slot.map(spellingScore), sql`, `)})`;

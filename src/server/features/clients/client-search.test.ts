@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { ClientListItem, DuplicateCandidate } from '../../../shared/index.js';
 import { cyrillicSchemes, transliterateCyrillic } from '../../../shared/names/cyrillic-schemes.js';
-import { createClientThroughApi, staffOf, uniqueWord } from '../../testing/factories.js';
+import { type ClientInput, createClientThroughApi, staffOf, uniqueWord } from '../../testing/factories.js';
 import { createTestApp } from '../../testing/harness.js';
 import { backfillNameKeys } from './name-keys.service.js';
 
@@ -159,6 +159,143 @@ describe('finding clients by any spelling', async () => {
     });
   });
 
+  describe('short names with one typo, among many of the same family', async () => {
+    // The realistic register: hundreds of Nguyen and Le with short given names, many Shevchenko, Mongolians
+    // sharing a father's name. Each target's given name is unique in its family here, so the right answer is one person.
+    let crowdBirths = 0;
+    const crowd = async (family: string, givenNames: string[], count: number, extra: Partial<ClientInput>) => {
+      for (let i = 0; i < count; i++) {
+        // Namesakes born on different days, as they are: registering one is no duplicate of another.
+        crowdBirths += 1;
+        const dateOfBirth = new Date(Date.UTC(1950, 0, crowdBirths)).toISOString().slice(0, 10);
+        await createClientThroughApi(t, {
+          givenName: givenNames[i % givenNames.length] as string,
+          familyName: family,
+          dateOfBirth,
+          ...extra,
+        });
+      }
+    };
+    const vietnamese: Partial<ClientInput> = { citizenships: ['VN'], languages: ['vi'] };
+    await crowd(
+      'Nguyen',
+      [
+        'Van Hung',
+        'Van Dung',
+        'Van Tuan',
+        'Van Long',
+        'Van Minh',
+        'Van Duc',
+        'Van Quan',
+        'Van Hai',
+        'Van Son',
+        'Van Binh',
+        'Thi Lan',
+        'Thi Mai',
+        'Thi Hoa',
+        'Thi Linh',
+        'Thi Anh',
+        'Thi Hang',
+        'Thi Hanh',
+        'Thi Thu',
+        'Thi Nga',
+        'Thi Huong',
+      ],
+      200,
+      vietnamese,
+    );
+    await crowd('Le', ['Thi Hoa', 'Thi Hanh', 'Thi Huong', 'Thi Hang', 'Thi Lan', 'Van Hai', 'Van Hung'], 40, vietnamese);
+    await crowd('Pham', ['Van Hai', 'Van Hung', 'Van Hanh', 'Thi Hang', 'Van Hoang'], 30, vietnamese);
+    await crowd('Shevchenko', ['Oleh', 'Ihor', 'Yana', 'Inna', 'Olha', 'Petro', 'Iryna', 'Taras'], 40, { citizenships: ['UA'] });
+    await crowd('Batbayar', ['Bat', 'Saraa', 'Tuya', 'Zaya', 'Anu', 'Nomin', 'Gan', 'Enkh'], 30, { citizenships: ['MN'] });
+    const target = async (givenName: string, familyName: string) =>
+      createClientThroughApi(t, { givenName, familyName, dateOfBirth: uniqueBirthDate(), citizenships: ['VN'] });
+    const nguyenVanNam = await target('Van Nam', 'Nguyen');
+    const nguyenThiHa = await target('Thi Ha', 'Nguyen');
+    const leThiHa = await target('Thi Ha', 'Le');
+    const phamVanHang = await target('Van Hang', 'Pham');
+    const ivan = await createClientThroughApi(t, {
+      givenName: 'Ivan',
+      familyName: 'Shevchenko',
+      givenNameNative: 'Іван',
+      familyNameNative: 'Шевченко',
+    });
+    const bold = await createClientThroughApi(t, { givenName: 'Bold', familyName: 'Batbayar', citizenships: ['MN'] });
+
+    it('finds the person first whichever letter was changed, left out, added or swapped', async () => {
+      const cases: [string, { id: string }][] = [
+        ['Nguyen Van Naa', nguyenVanNam],
+        ['Nguyen Van Nan', nguyenVanNam],
+        ['Nguyen Van Nma', nguyenVanNam],
+        ['Nguyen Van Nams', nguyenVanNam],
+        ['Van Naa Nguyen', nguyenVanNam],
+        ['Nguyen Thi H', nguyenThiHa],
+        ['Nguyen Thi Hq', nguyenThiHa],
+        ['Le Thi H', leThiHa],
+        ['Le Thi aH', leThiHa],
+        ['Pham Van Hagn', phamVanHang],
+        ['Pham Van Hng', phamVanHang],
+        ['Ivna Shevchenko', ivan],
+        ['Ivan Shevchenko', ivan],
+        ['Iva Shevchenko', ivan],
+        ['Іван Шевченко', ivan],
+        ['Бол Batbayar', bold],
+        ['Bodl Batbayar', bold],
+        ['Batbayar Bolt', bold],
+      ];
+      for (const [q, expected] of cases) {
+        const found = await search(q);
+        expect(
+          found.items[0]?.id,
+          `${q}: ${found.items
+            .slice(0, 3)
+            .map((c) => `${c.givenName} ${c.familyName}`)
+            .join(', ')}`,
+        ).toBe(expected.id);
+      }
+      const [typo] = (await search('Nguyen Van Nan')).items;
+      expect(typo?.match?.reasons).toContain('similar_spelling');
+      // The exact name still outranks the names one letter away.
+      const exact = await search('Nguyen Thi Ha');
+      expect(exact.items[0]?.id).toBe(nguyenThiHa.id);
+      expect(exact.items[0]?.match?.score).toBeGreaterThan(exact.items[1]?.match?.score ?? 1);
+    });
+
+    it('keeps to one typo: two letters wrong in a short name, or a short name that is another, finds nobody by it', async () => {
+      expect(await idsFound('Nguyen Van Nxx')).not.toContain(nguyenVanNam.id);
+      expect(await idsFound('Le Thi Xy')).not.toContain(leThiHa.id);
+      // Li is another name, not a slip of Le, in the duplicate check: it compares names without the short-name typos.
+      const candidates = await duplicateCheck({ givenName: 'Thi Hq', familyName: 'Le', citizenships: ['VN'] });
+      expect(candidates.map((c) => c.id)).not.toContain(leThiHa.id);
+    });
+
+    it('ranks an exact family name with a near spelling above names that only share its ending', async () => {
+      const family = 'Ševčenko';
+      const sevcenko = await createClientThroughApi(t, { givenName: 'Taras', familyName: family });
+      for (const other of ['Kovalenko', 'Tkachenko', 'Kravchenko', 'Savchenko', 'Levchenko', 'Marchenko', 'Yurchenko', 'Senchenko']) {
+        await crowd(other, ['Taras', 'Oleh'], 3, { citizenships: ['UA'] });
+      }
+      for (const q of ['Shevcenko', 'Taras Shevcenko', 'Sevcenko', 'Shevchenko Taras', 'Ševčenko']) {
+        const found = (await search(q)).items;
+        const sameFamily = (c: ClientListItem) => /^(Shevchenko|Ševčenko|Шевченко)$/.test(c.familyName);
+        expect(found.length, q).toBeGreaterThan(0);
+        expect(sameFamily(found[0] as ClientListItem), q).toBe(true);
+        // Every Shevchenko before anyone who only shares "-chenko".
+        const firstOther = found.findIndex((c) => !sameFamily(c));
+        const lastSame = found.findLastIndex(sameFamily);
+        if (firstOther >= 0)
+          expect(lastSame, `${q}: ${found.map((c) => `${c.givenName} ${c.familyName} ${c.match?.score}`).join(', ')}`).toBeLessThan(
+            firstOther,
+          );
+        if (q.includes('Taras')) expect(found[0]?.givenName, q).toBe('Taras');
+        expect(
+          found.slice(0, lastSame + 1).map((c) => c.id),
+          q,
+        ).toContain(sevcenko.id);
+      }
+    });
+  });
+
   describe('numbers, contacts and dates', () => {
     it('finds a client by phone in any format, with or without +420', async () => {
       const digits = `7${String(randomInt(10_000_000, 99_999_999))}`;
@@ -181,6 +318,36 @@ describe('finding clients by any spelling', async () => {
       const ukrainian = await createClientThroughApi(t, { phone: `+380 ${foreign}` });
       expect(await idsFound(`+380${foreign}`)).toEqual([ukrainian.id]);
       expect(await idsFound(foreign)).toEqual([ukrainian.id]);
+    });
+
+    it('finds a client by any six or more digits of the phone, and reads five digits as no phone', async () => {
+      const digits = `7${String(randomInt(10_000_000, 99_999_999))}`;
+      const client = await createClientThroughApi(t, { phone: `+420 ${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` });
+      // The start, the middle and the end of the number, with or without spaces.
+      for (const q of [digits.slice(0, 6), digits.slice(2, 8), digits.slice(3), `${digits.slice(1, 4)} ${digits.slice(4, 7)}`]) {
+        const found = await search(q);
+        expect(
+          found.items.map((c) => c.id),
+          q,
+        ).toContain(client.id);
+        expect(found.items.find((c) => c.id === client.id)?.match?.reasons, q).toEqual(['phone']);
+      }
+      for (const q of [digits.slice(0, 5), digits.slice(4)]) {
+        const found = await search(q);
+        expect(
+          found.items.map((c) => c.id),
+          q,
+        ).not.toContain(client.id);
+        expect(
+          found.items.every((c) => !c.match?.reasons.includes('phone')),
+          q,
+        ).toBe(true);
+      }
+      // A foreign number written nationally, with its trunk 0.
+      const foreign = `67${String(randomInt(1_000_000, 9_999_999))}`;
+      const ukrainian = await createClientThroughApi(t, { phone: `+380 ${foreign}` });
+      expect(await idsFound(`0${foreign}`)).toEqual([ukrainian.id]);
+      expect(await idsFound(`0${foreign.slice(0, 6)}`)).toContain(ukrainian.id);
     });
 
     it('finds the survivor by the number of a record merged into it', async () => {

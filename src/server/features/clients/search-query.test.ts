@@ -31,7 +31,7 @@ describe('reading a search', () => {
   it('gives a name word its keys, and matches words with symbols only as written', () => {
     const [word] = parseSearchQuery('Шевченко').nameWords;
     expect(word?.keys).toContain('SevCenko');
-    expect(parseSearchQuery('a%b').nameWords).toEqual([{ text: 'a%b', keys: [] }]);
+    expect(parseSearchQuery('a%b').nameWords).toEqual([{ text: 'a%b', keys: [], near: { likely: [], other: [], finds: false } }]);
     expect(parseSearchQuery("O'Neil").nameWords[0]?.keys).toEqual(['aneil']);
   });
 
@@ -41,7 +41,9 @@ describe('reading a search', () => {
   });
 
   it('compares a word longer than any name only as written', () => {
-    expect(parseSearchQuery('x'.repeat(41)).nameWords).toEqual([{ text: 'x'.repeat(41), keys: [] }]);
+    expect(parseSearchQuery('x'.repeat(41)).nameWords).toEqual([
+      { text: 'x'.repeat(41), keys: [], near: { likely: [], other: [], finds: false } },
+    ]);
     expect(parseSearchQuery('x'.repeat(40)).nameWords[0]?.keys).not.toEqual([]);
   });
 

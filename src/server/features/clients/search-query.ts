@@ -1,4 +1,4 @@
-import { isRealIsoDate, namePartKeys, removeInvisibleMarks, splitNameParts } from '../../../shared/index.js';
+import { isRealIsoDate, maxShortKeyLength, namePartKeys, nearKeys, removeInvisibleMarks, splitNameParts } from '../../../shared/index.js';
 
 /** What a search for clients asks, read from the text a person typed. */
 export type SearchQuery = {
@@ -18,6 +18,12 @@ export type NameWord = {
   text: string;
   /** Comparison keys of the word in every scheme; empty when the word holds more than letters. */
   keys: string[];
+  /**
+   * Keys one typo away from the word's keys (see nearKeys), in two tiers: a letter missing or two
+   * swapped (`likely`), a letter changed or added (`other`); none of them a key of the word. `finds`:
+   * a key is short enough that only these find its typos (trigram similarity finds longer ones).
+   */
+  near: { likely: string[]; other: string[]; finds: boolean };
 };
 
 /** More words than a name has are ignored, so a pasted paragraph cannot make a huge query. */
@@ -55,8 +61,25 @@ export function parseSearchQuery(raw: string): SearchQuery {
     else if (word.includes('@')) query.email = word.toLowerCase();
     else if (query.nameWords.length < maxNameWords) query.nameWords.push(nameWordOf(word));
   }
-  query.nameWords = query.nameWords.filter((word) => word.text.length > 0);
+  query.nameWords = withoutOtherWordsKeys(query.nameWords.filter((word) => word.text.length > 0));
   return query;
+}
+
+/**
+ * A word typed as another word of the query is no typo of it: in "Nguyen Van Nan" the client's Van is
+ * matched by "Van", so "Nan" must not match it again as one letter away (which would put every Nguyen
+ * Van before Nguyen Van Nam).
+ */
+function withoutOtherWordsKeys(words: NameWord[]): NameWord[] {
+  return words.map((word) => {
+    const others = new Set(words.filter((w) => w !== word).flatMap((w) => w.keys));
+    if (others.size === 0) return word;
+    const near = word.near;
+    return {
+      ...word,
+      near: { ...near, likely: near.likely.filter((k) => !others.has(k)), other: near.other.filter((k) => !others.has(k)) },
+    };
+  });
 }
 
 /** True when the query can match nobody: nothing in it was a name, number, date or contact. */
@@ -74,10 +97,39 @@ export function isEmptyQuery(query: SearchQuery): boolean {
 function nameWordOf(typed: string): NameWord {
   // Emoji, pictographs and control characters name nobody; they are dropped, not matched.
   const word = typed.replace(/[\p{Extended_Pictographic}\p{So}\p{Sk}\p{C}]/gu, '').replace(edgePunctuation, '');
-  if (nameWordPattern.test(word) && [...word].length <= maxNameWordLength)
-    return { text: word, keys: [...new Set(splitNameParts(word).flatMap(namePartKeys))] };
+  if (nameWordPattern.test(word) && [...word].length <= maxNameWordLength) {
+    const keys = [...new Set(splitNameParts(word).flatMap(namePartKeys))];
+    return { text: word, keys, near: nearKeysOf(keys) };
+  }
   // Digits, wildcards or other symbols: compared only as written, so "a%b" never matches "axxb".
-  return { text: /[\p{L}\p{N}%_\\]/u.test(word) ? word : '', keys: [] };
+  return { text: /[\p{L}\p{N}%_\\]/u.test(word) ? word : '', keys: [], near: noNearKeys };
+}
+
+const noNearKeys: NameWord['near'] = { likely: [], other: [], finds: false };
+
+/**
+ * Most keys one typo away that a word is compared with: a Cyrillic word has up to four distinct keys
+ * of some 600 neighbours each at the longest; the first keys' neighbours are kept when there are more.
+ */
+const maxNearKeys = 3_000;
+
+/** The keys one typo away from any of the word's keys, each once, in its likelier tier, none a key of the word. */
+function nearKeysOf(keys: string[]): NameWord['near'] {
+  const own = new Set(keys);
+  const likely = new Set<string>();
+  const other = new Set<string>();
+  for (const key of keys) {
+    const near = nearKeys(key);
+    if (likely.size + other.size + near.likely.length + near.other.length > maxNearKeys) break;
+    for (const k of near.likely) likely.add(k);
+    for (const k of near.other) other.add(k);
+  }
+  const keep = (k: string) => !own.has(k);
+  return {
+    likely: [...likely].filter(keep),
+    other: [...other].filter((k) => keep(k) && !likely.has(k)),
+    finds: keys.some((key) => key.length <= maxShortKeyLength),
+  };
 }
 
 /**
