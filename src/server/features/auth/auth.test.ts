@@ -49,7 +49,7 @@ describe('sign-in and sessions', async () => {
     const user = await createUserThroughApi(t);
     const { response, cookie } = await t.signIn(user.email, 'not the right password');
     expect(response.statusCode).toBe(401);
-    expect(response.json()).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: expect.any(String) } });
+    expect(response.json()).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: expect.any(String), details: {} } });
     expect(cookie).not.toContain(sessionCookieName);
     const failures = await auditEventsThroughApi(t, { action: 'auth.sign_in_failed' });
     expect(failures.find((e) => e.details?.email === user.email)).toMatchObject({ actor: null, details: { status: 401 } });
@@ -79,7 +79,7 @@ describe('sign-in and sessions', async () => {
     for (const cookie of [undefined, `${sessionCookieName}=forged.value`]) {
       const response = await t.request({ method: 'GET', url: '/api/clients', cookie });
       expect(response.statusCode).toBe(401);
-      expect(response.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
+      expect(response.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String), details: {} } });
     }
   });
 
@@ -234,7 +234,7 @@ describe('sign-in and sessions', async () => {
         payload: { givenName: 'Ivan', familyName, sex: 'male' },
       });
       expect(response.statusCode).toBe(403);
-      expect(response.json()).toEqual({ error: { code: 'ORIGIN_REJECTED', message: expect.any(String) } });
+      expect(response.json()).toEqual({ error: { code: 'ORIGIN_REJECTED', message: expect.any(String), details: {} } });
     }
     const signIn = await t.request({
       method: 'POST',
@@ -288,7 +288,7 @@ describe('sign-in rate limit', async () => {
     }
     const limited = await t.signIn(user.email, testPassword, { remoteAddress: ip });
     expect(limited.response.statusCode).toBe(429);
-    expect(limited.response.json()).toEqual({ error: { code: 'RATE_LIMITED', message: expect.any(String) } });
+    expect(limited.response.json()).toEqual({ error: { code: 'RATE_LIMITED', message: expect.any(String), details: {} } });
     expect(limited.cookie).not.toContain(sessionCookieName);
     // Another address is not affected.
     expect((await t.signIn(user.email, testPassword, { remoteAddress: uniqueAddress() })).response.statusCode).toBe(200);
@@ -502,7 +502,7 @@ describe('two-factor sign-in required for a role', async () => {
 
     const blocked = await t.request({ method: 'GET', url: '/api/clients', cookie: receptionist.cookie });
     expect(blocked.statusCode).toBe(403);
-    expect(blocked.json()).toEqual({ error: { code: 'TWO_FACTOR_REQUIRED', message: expect.any(String) } });
+    expect(blocked.json()).toEqual({ error: { code: 'TWO_FACTOR_REQUIRED', message: expect.any(String), details: {} } });
     const blockedWrite = await t.request({
       method: 'POST',
       url: '/api/clients',
@@ -566,7 +566,7 @@ describe('first-run setup', async () => {
 
     const again = await t.request({ method: 'POST', url: '/api/setup', payload: { ...input, adminEmail: 'someone.else@example.org' } });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toEqual({ error: { code: 'SETUP_ALREADY_DONE', message: expect.any(String) } });
+    expect(again.json()).toEqual({ error: { code: 'SETUP_ALREADY_DONE', message: expect.any(String), details: {} } });
     expect((await t.signIn('someone.else@example.org', input.adminPassword)).response.statusCode).toBe(401);
   });
 });

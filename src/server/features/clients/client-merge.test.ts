@@ -62,7 +62,7 @@ describe('merging two records of one person', async () => {
         const response = await merge(survivor.id, { duplicateId: duplicate.id, reason }, cookie);
         expect(response.statusCode, `${role}: ${response.body}`).toBe(role === 'coordinator' ? 200 : 403);
         if (role !== 'coordinator') {
-          expect(response.json()).toEqual({ error: { code: 'FORBIDDEN', message: expect.any(String) } });
+          expect(response.json()).toEqual({ error: { code: 'FORBIDDEN', message: expect.any(String), details: {} } });
           expect((await get(duplicate.id)).mergedInto).toBeNull();
         }
       }
@@ -337,7 +337,7 @@ describe('merging two records of one person', async () => {
       ] as const) {
         const response = await merge(survivorId, { duplicateId, reason });
         expect(response.statusCode).toBe(404);
-        expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+        expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: {} } });
       }
       await expectUnmerged(client.id);
     });
@@ -354,7 +354,7 @@ describe('merging two records of one person', async () => {
       ] as const) {
         const response = await merge(survivorId, { duplicateId, reason });
         expect(response.statusCode, `${survivorId} ← ${duplicateId}`).toBe(409);
-        expect(response.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String) } });
+        expect(response.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String), details: {} } });
       }
       await expectUnmerged(other.id);
     });

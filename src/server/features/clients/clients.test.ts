@@ -98,7 +98,7 @@ describe('clients', async () => {
       const id = randomUUID();
       const response = await get(id);
       expect(response.statusCode).toBe(404);
-      expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+      expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: {} } });
       expect(await auditEventsThroughApi(t, { clientId: id })).toEqual([]);
     });
 
@@ -361,7 +361,7 @@ describe('clients', async () => {
         payload: { purpose: 'newsletter', givenOn: '2026-04-01' },
       });
       expect(added.statusCode).toBe(409);
-      expect(added.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String) } });
+      expect(added.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String), details: {} } });
       const withdrawn = await t.request({
         method: 'POST',
         url: `${consentsUrl}/${consentId}/withdraw`,
@@ -388,7 +388,7 @@ describe('clients', async () => {
 
       const refused = await patch(client.id, { phone: '+420 777 000 004' });
       expect(refused.statusCode).toBe(409);
-      expect(refused.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String) } });
+      expect(refused.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String), details: {} } });
       expect((await get(client.id)).json()).toMatchObject({ phone: null, archived: true });
 
       expect((await list({ q: client.familyName })).items).toEqual([]);
