@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, pagingQuery, uuid } from './common.js';
+import { optionalText, pagingQuery, removeInvisibleMarks, uuid } from './common.js';
 
 /**
  * The kinds of file the centre accepts, as found in the file's content (never as claimed by the
@@ -46,9 +46,8 @@ export const maxFileNameLength = 200;
  */
 export function sanitizeFileName(raw: string): string {
   const lastPart = raw.split(/[/\\]/).pop() ?? '';
-  const cleaned = lastPart
-    .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+  const cleaned = removeInvisibleMarks(lastPart.normalize('NFC'))
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, '')
     .replace(/\s+/gu, ' ')
     .trim()
     .replace(/^\.+/, '');

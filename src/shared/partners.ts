@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, languageCode, optionalText, pagingQuery, text, uuid } from './common.js';
+import { isoDate, languageCode, optionalPersonName, optionalText, pagingQuery, text, uuid } from './common.js';
 
 /** What kind of organisation or service a partner is. */
 export const partnerKinds = ['labour_office', 'social_services', 'health', 'school', 'legal', 'ngo', 'authority', 'other'] as const;
@@ -15,7 +15,7 @@ const partnerFields = {
   kind: z.enum(partnerKinds),
   /** What the partner offers, in a few words; the directory's search looks here too. */
   services: optionalText(2000).optional(),
-  contactPerson: optionalText(200).optional(),
+  contactPerson: optionalPersonName(200).optional(),
   /** One or more numbers as people write them, extensions included. */
   phone: optionalText(100).optional(),
   email: z.email().max(200).nullable().optional(),
