@@ -45,7 +45,7 @@ describe('serving the built web client', async () => {
     for (const url of ['/api', '/api/no-such-thing', '/api/clients/x/y/z']) {
       const response = await t.request({ method: 'GET', url });
       expect(response.statusCode, url).toBe(404);
-      expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+      expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: {} } });
     }
   });
 });
@@ -67,6 +67,6 @@ describe('a request the HTTP parser cannot read', async () => {
     });
     expect(raw).toMatch(/^HTTP\/1\.1 400 /);
     const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
-    expect(body).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String) } });
+    expect(body).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String), details: {} } });
   });
 });

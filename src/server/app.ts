@@ -32,6 +32,7 @@ import { timelineRoutes } from './features/timeline/timeline.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { installAccessControl } from './http/access.js';
 import { body as errorBody, handleFrameworkError, installErrorHandler } from './http/error-handler.js';
+import { installJsonBodyParser } from './http/json-body.js';
 import { serializeError } from './http/log-serializers.js';
 import { installNulCharacterGuard } from './http/nul-character-guard.js';
 
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installJsonBodyParser(app);
   installNulCharacterGuard(app);
   // API answers carry personal data: no browser or proxy keeps a copy (routes may set a stricter value).
   app.addHook('onSend', async (request, reply, payload) => {

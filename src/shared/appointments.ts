@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createClientInput } from './clients.js';
-import { isoDate, languageCode, optionalText, pagingQuery, uiLanguage, uuid } from './common.js';
+import { isoDate, languageCode, optionalPersonName, optionalText, pagingQuery, uiLanguage, uuid, withinDates } from './common.js';
 import { toCentreDate } from './dates.js';
 import type { Role } from './permissions.js';
 import { daysBetween } from './working-hours.js';
@@ -53,6 +53,8 @@ export const maxAppointmentMinutes = 600;
 
 /** An instant in ISO 8601 with its offset, e.g. 2027-03-24T09:00:00+01:00. */
 export const instant = z.iso.datetime({ offset: true }).meta({ format: 'date-time', example: '2027-03-24T09:00:00+01:00' });
+/** When an appointment is: from 2000 to two years ahead (the centre's day). */
+const appointmentInstant = instant.superRefine(withinDates('2000-01-01', { yearsFromToday: 2 }, 'The appointment'));
 /** A staff member's id (better-auth's text ids). */
 const staffId = z.string().trim().min(1).max(100);
 const durationMinutes = z.number().int().min(5).max(maxAppointmentMinutes);
@@ -63,12 +65,12 @@ const appointmentFields = {
   /** The registered client; for someone not registered, the contact fields instead. */
   clientId: uuid.nullable().optional(),
   /** A new contact's name, when there is no client record (yet). */
-  contactName: optionalText(200).optional(),
+  contactName: optionalPersonName(200).optional(),
   contactPhone: createClientInput.shape.phone,
   contactEmail: createClientInput.shape.email,
-  startsAt: instant,
+  startsAt: appointmentInstant,
   /** The end; or give `durationMinutes` instead. */
-  endsAt: instant.optional(),
+  endsAt: appointmentInstant.optional(),
   durationMinutes: durationMinutes.optional(),
   /** Defaults to the counsellor's branch. */
   branchId: uuid.nullable().optional(),

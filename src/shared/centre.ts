@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, uiLanguage } from './common.js';
+import { personName, text, uiLanguage } from './common.js';
 import { roles } from './permissions.js';
 import { regionCodes } from './regions.js';
 import { emailAddress, password } from './users.js';
@@ -10,7 +10,7 @@ export const setupStatusResponse = z.object({ setupRequired: z.boolean() });
 export const setupInput = z.strictObject({
   centreName: text(200),
   regionCode: z.enum(regionCodes),
-  adminName: text(200),
+  adminName: personName(200),
   adminEmail: emailAddress,
   adminPassword: password,
   /** The administrator's UI language: the one the setup page was filled in. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clientSummary } from './clients.js';
-import { countryCode, isoDate, text, uuid } from './common.js';
+import { dateOfBirth } from './clients.js';
+import { countryCode, optionalPersonName, personName, text, uuid } from './common.js';
 
 /**
  * Why a client was found, for the UI to show next to each result. Name reasons say which spelling
@@ -38,11 +39,11 @@ export type ClientListItem = z.infer<typeof clientListItem>;
 /** The details a duplicate check compares: names in both scripts, birth date, citizenship, contact. */
 export const duplicateCheckInput = z
   .strictObject({
-    givenName: text(100),
-    familyName: text(100),
-    givenNameNative: z.string().trim().max(100).nullable().optional(),
-    familyNameNative: z.string().trim().max(100).nullable().optional(),
-    dateOfBirth: isoDate.nullable().optional(),
+    givenName: personName(100),
+    familyName: personName(100),
+    givenNameNative: optionalPersonName(100).optional(),
+    familyNameNative: optionalPersonName(100).optional(),
+    dateOfBirth: dateOfBirth.nullable().optional(),
     citizenships: z.array(countryCode).max(5).optional(),
     phone: z.string().trim().max(40).nullable().optional(),
     email: z.string().trim().max(200).nullable().optional(),

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { countryCode, isoDate, languageCode, optionalText, pagingQuery, text, uuid, visibleLength } from './common.js';
+import {
+  countryCode,
+  isoDate,
+  languageCode,
+  optionalPersonName,
+  optionalText,
+  pagingQuery,
+  personName,
+  text,
+  uuid,
+  visibleLength,
+  withinDates,
+} from './common.js';
 import { eligibilityResult } from './eligibility.js';
 import { phoneNumber } from './phones.js';
 import { allDistricts } from './regions.js';
@@ -9,13 +21,21 @@ export const sexes = ['female', 'male', 'other', 'unknown'] as const;
 export const consentPurposes = ['data_processing', 'sharing_with_partners', 'photos_and_media', 'newsletter', 'funder_reporting'] as const;
 export type ConsentPurpose = (typeof consentPurposes)[number];
 
+const residenceValidFrom = isoDate.superRefine(withinDates('1950-01-01', { yearsFromToday: 1 }, 'The start of residence'));
+const residenceValidUntil = isoDate.superRefine(withinDates('1950-01-01', { yearsFromToday: 15 }, 'The end of residence'));
+
+/** A date of birth: not in the future (the centre's today), not before 1900. */
+export const dateOfBirth = isoDate.superRefine(withinDates('1900-01-01', { yearsFromToday: 0 }, 'The date of birth'));
+
 /** A residence record as given by staff. */
 export const residenceInput = z
   .strictObject({
     category: z.enum(residenceCategories),
     permitType: optionalText(200).optional(),
-    validFrom: isoDate.nullable().optional(),
-    validUntil: isoDate.nullable().optional(),
+    /** Since when; from 1950 to a year ahead. */
+    validFrom: residenceValidFrom.nullable().optional(),
+    /** Until when; from 1950 to 15 years ahead (a card is issued for 10 at most). */
+    validUntil: residenceValidUntil.nullable().optional(),
   })
   .refine((r) => !r.validFrom || !r.validUntil || r.validFrom <= r.validUntil, {
     message: 'validUntil must not be before validFrom',
@@ -40,14 +60,15 @@ export const addressInput = z.strictObject({
 
 const clientFields = {
   /** Given name as written in the passport, in Latin script. */
-  givenName: text(100),
+  givenName: personName(100),
   /** Family name as written in the passport, in Latin script. */
-  familyName: text(100),
+  familyName: personName(100),
   /** Given name in the native script (Cyrillic, Vietnamese with diacritics …). */
-  givenNameNative: optionalText(100).optional(),
-  familyNameNative: optionalText(100).optional(),
+  givenNameNative: optionalPersonName(100).optional(),
+  familyNameNative: optionalPersonName(100).optional(),
   sex: z.enum(sexes),
-  dateOfBirth: isoDate.nullable().optional(),
+  /** YYYY-MM-DD, from 1900 to today. */
+  dateOfBirth: dateOfBirth.nullable().optional(),
   /** ISO 3166-1 alpha-2 codes; several for dual citizens. */
   citizenships: z.array(countryCode).max(5).default([]),
   /** ISO 639-1 codes of the languages the client speaks. */

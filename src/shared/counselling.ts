@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, languageCode, optionalText, pagingQuery, text, uuid } from './common.js';
+import { isoDate, languageCode, optionalText, pagingQuery, text, uuid, withinDates } from './common.js';
 import { instant } from './appointments.js';
 import { hasPermission, type Role } from './permissions.js';
 import { staffId, staffReference } from './plans.js';
@@ -90,8 +90,8 @@ const topicCodes = z
   .transform((codes) => [...new Set(codes)]);
 
 const consultationFields = {
-  /** When the consultation began: ISO 8601 with an offset, e.g. 2026-03-16T09:30:00+01:00. */
-  startedAt: instant,
+  /** When the consultation began: ISO 8601 with an offset, e.g. 2026-03-16T09:30:00+01:00; from 2000 to a year ahead. */
+  startedAt: instant.superRefine(withinDates('2000-01-01', { yearsFromToday: 1 }, 'The consultation')),
   durationMinutes: z.number().int().min(1).max(maxConsultationMinutes),
   form: z.enum(consultationForms),
   /** Left out, `legal` for a legal counsellor and `social` for anyone else (see `defaultConsultationKind`). */

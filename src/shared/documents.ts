@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, pagingQuery, uuid } from './common.js';
+import { optionalText, pagingQuery, removeInvisibleMarks, uuid } from './common.js';
 import { documentRestrictedReasons } from './counselling.js';
 
 /**
@@ -47,9 +47,8 @@ export const maxFileNameLength = 200;
  */
 export function sanitizeFileName(raw: string): string {
   const lastPart = raw.split(/[/\\]/).pop() ?? '';
-  const cleaned = lastPart
-    .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+  const cleaned = removeInvisibleMarks(lastPart.normalize('NFC'))
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, '')
     .replace(/\s+/gu, ' ')
     .trim()
     .replace(/^\.+/, '');

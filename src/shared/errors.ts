@@ -28,7 +28,7 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-/** The body of every non-2xx JSON response. */
+/** The body of every non-2xx JSON response; `details` is at least `{}`. */
 export type ErrorBody = {
-  error: { code: ErrorCode | string; message: string; details?: unknown };
+  error: { code: ErrorCode | string; message: string; details: unknown };
 };

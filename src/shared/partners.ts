@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, languageCode, optionalText, pagingQuery, text, uuid } from './common.js';
+import { isoDate, languageCode, optionalPersonName, optionalText, pagingQuery, text, uuid } from './common.js';
 import { phoneNumber } from './phones.js';
 
 /** What kind of organisation or service a partner is. */
@@ -16,7 +16,7 @@ const partnerFields = {
   kind: z.enum(partnerKinds),
   /** What the partner offers, in a few words; the directory's search looks here too. */
   services: optionalText(2000).optional(),
-  contactPerson: optionalText(200).optional(),
+  contactPerson: optionalPersonName(200).optional(),
   /** One number as people write it, an extension included; stored in E.164 (decision 023). */
   phone: phoneNumber.nullable().optional(),
   email: z.email().max(200).nullable().optional(),

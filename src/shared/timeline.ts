@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditActions, fieldChange } from './audit.js';
+import { isRealIsoDate } from './common.js';
 
 /** What a client's timeline shows, each kind filterable. */
 export const timelineKinds = ['consultation', 'appointment', 'plan', 'referral', 'document', 'record'] as const;
@@ -28,7 +29,15 @@ export const timelinePlanActions = [
 ] as const;
 
 /** A position in the timeline: the time and id of the last entry seen. */
-const cursorPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z_[0-9a-f-]{1,36}$/;
+const cursorPattern = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?Z_[0-9a-f-]{1,36}$/;
+
+/** True for a cursor this timeline could have given: its time must be a real one (no 2026-02-30, no 25:00). */
+function isTimelineCursor(cursor: string): boolean {
+  const match = cursorPattern.exec(cursor);
+  if (!match) return false;
+  const [date, hours, minutes, seconds] = [match[1] as string, Number(match[2]), Number(match[3]), Number(match[4])];
+  return isRealIsoDate(date) && date >= '0001-01-01' && hours < 24 && minutes < 60 && seconds < 60;
+}
 
 export const timelineQuery = z.strictObject({
   /** Comma-separated kinds; all when absent. */
@@ -43,7 +52,7 @@ export const timelineQuery = z.strictObject({
     })
     .optional(),
   /** Entries older than this cursor (from `nextCursor` of the previous page). */
-  cursor: z.string().regex(cursorPattern, 'Not a cursor from this timeline').optional(),
+  cursor: z.string().max(100).refine(isTimelineCursor, 'Not a cursor from this timeline').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TimelineQuery = z.infer<typeof timelineQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pagingQuery, text, uiLanguage, uuid } from './common.js';
+import { pagingQuery, personName, uiLanguage, uuid } from './common.js';
 import { roles } from './permissions.js';
 
 /** Passwords: at least 12 characters (long passphrases are welcome), at most 128. */
@@ -10,7 +10,7 @@ export const emailAddress = z
   .transform((e) => e.toLowerCase());
 
 export const createUserInput = z.strictObject({
-  name: text(200),
+  name: personName(200),
   email: emailAddress,
   password,
   roles: z.array(z.enum(roles)).min(1).max(roles.length),
@@ -21,7 +21,7 @@ export type CreateUserInput = z.infer<typeof createUserInput>;
 
 export const updateUserInput = z
   .strictObject({
-    name: text(200),
+    name: personName(200),
     roles: z.array(z.enum(roles)).min(1).max(roles.length),
     branchId: uuid.nullable(),
     /** false deactivates the account and ends its sessions at once. */

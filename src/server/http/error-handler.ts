@@ -54,6 +54,7 @@ export function handleFrameworkError(error: FastifyError, _request: FastifyReque
     );
 }
 
-export function body(code: string, message: string, details?: unknown): ErrorBody {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+/** The one error shape; `details` is always there (`{}` when there is nothing more to say). */
+export function body(code: string, message: string, details: unknown = {}): ErrorBody {
+  return { error: { code, message, details } };
 }

@@ -24,7 +24,7 @@ describe('the log of an unexpected error', async () => {
       await t.database.db.execute(sql`alter table clients rename column date_of_birth to date_of_birth_gone`);
       const response = await logged.inject({ method: 'GET', url: `/api/clients?q=${client.givenName}`, headers: { cookie } });
       expect(response.statusCode).toBe(500);
-      expect(response.json()).toEqual({ error: { code: 'INTERNAL', message: expect.any(String) } });
+      expect(response.json()).toEqual({ error: { code: 'INTERNAL', message: expect.any(String), details: {} } });
     } finally {
       await logged.close();
     }

@@ -128,6 +128,12 @@ describe('appointments', async () => {
         [{ ...base, contactName: 'Ali Rezaei', contactPhone: 'call me' }, 'body.contactPhone'],
         [{ ...base, clientId: client.id, purpose: 'p'.repeat(1001) }, 'body.purpose'],
         [{ ...base, clientId: client.id, status: 'attended' }, 'body'],
+        // More than two years ahead, or before 2000, is a typo, not a booking.
+        [{ ...base, clientId: client.id, startsAt: at(futureWorkday(2 * 366 + 7), '09:00') }, 'body.startsAt'],
+        [{ ...base, clientId: client.id, startsAt: '9999-12-31T09:00:00+01:00' }, 'body.startsAt'],
+        [{ ...base, clientId: client.id, startsAt: '1999-12-31T09:00:00+01:00' }, 'body.startsAt'],
+        [{ ...base, clientId: client.id, startsAt: '0000-01-01T09:00:00Z' }, 'body.startsAt'],
+        [{ ...base, contactName: '\u200B\u202E', contactPhone: '777000111' }, 'body.contactName'],
       ];
       const before = await written(counsellor.userId);
       for (const [payload, field] of cases) {

@@ -138,7 +138,7 @@ describe('the personal calendar feed', async () => {
     expect(tokenOf(current.url)).not.toBe(tokenOf(old.url));
     const gone = await readFeed(old.url);
     expect(gone.statusCode).toBe(404);
-    expect(gone.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    expect(gone.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: {} } });
     expect((await readFeed(current.url)).statusCode).toBe(200);
 
     const revoked = await t.request({ method: 'DELETE', url: '/api/me/calendar-feed', cookie: counsellor.cookie });

@@ -73,7 +73,7 @@ describe('sign-in and sessions', async () => {
     const user = await createUserThroughApi(t);
     const { response, cookie } = await t.signIn(user.email, 'not the right password');
     expect(response.statusCode).toBe(401);
-    expect(response.json()).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: expect.any(String) } });
+    expect(response.json()).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: expect.any(String), details: {} } });
     expect(cookie).not.toContain(sessionCookieName);
     const failures = await auditEventsThroughApi(t, { action: 'auth.sign_in_failed' });
     expect(failures.find((e) => e.details?.email === user.email)).toMatchObject({ actor: null, details: { status: 401 } });
@@ -103,7 +103,7 @@ describe('sign-in and sessions', async () => {
     for (const cookie of [undefined, `${sessionCookieName}=forged.value`]) {
       const response = await t.request({ method: 'GET', url: '/api/clients', cookie });
       expect(response.statusCode).toBe(401);
-      expect(response.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
+      expect(response.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String), details: {} } });
     }
   });
 
@@ -298,7 +298,7 @@ describe('sign-in and sessions', async () => {
         payload: { givenName: 'Ivan', familyName, sex: 'male' },
       });
       expect(response.statusCode).toBe(403);
-      expect(response.json()).toEqual({ error: { code: 'ORIGIN_REJECTED', message: expect.any(String) } });
+      expect(response.json()).toEqual({ error: { code: 'ORIGIN_REJECTED', message: expect.any(String), details: {} } });
     }
     const signIn = await t.request({
       method: 'POST',
@@ -698,7 +698,7 @@ describe('two-factor sign-in required for a role', async () => {
 
     const blocked = await t.request({ method: 'GET', url: '/api/clients', cookie: receptionist.cookie });
     expect(blocked.statusCode).toBe(403);
-    expect(blocked.json()).toEqual({ error: { code: 'TWO_FACTOR_REQUIRED', message: expect.any(String) } });
+    expect(blocked.json()).toEqual({ error: { code: 'TWO_FACTOR_REQUIRED', message: expect.any(String), details: {} } });
     const blockedWrite = await t.request({
       method: 'POST',
       url: '/api/clients',
@@ -767,7 +767,7 @@ describe('first-run setup', async () => {
 
     const again = await t.request({ method: 'POST', url: '/api/setup', payload: { ...input, adminEmail: 'someone.else@example.org' } });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toEqual({ error: { code: 'SETUP_ALREADY_DONE', message: expect.any(String) } });
+    expect(again.json()).toEqual({ error: { code: 'SETUP_ALREADY_DONE', message: expect.any(String), details: {} } });
     expect((await t.signIn('someone.else@example.org', input.adminPassword)).response.statusCode).toBe(401);
     // Once set up, the route judges nothing of the request: existence is checked before the password
     // (and so before any hashing), so even a weak one gets the 409.

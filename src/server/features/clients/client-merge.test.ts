@@ -15,6 +15,9 @@ import { createTestApp } from '../../testing/harness.js';
 import { clientReferences } from './client-merge.repo.js';
 import { nameKeyColumns } from './name-keys.service.js';
 
+/** The end of a residence permit valid for years to come (plausible: at most 15 years ahead). */
+const permitEnd = `${new Date().getUTCFullYear() + 5}-03-31`;
+
 describe('merging two records of one person', async () => {
   // A database of its own: the tests count every client in the register.
   const t = await createTestApp({}, { freshDatabase: true });
@@ -62,7 +65,7 @@ describe('merging two records of one person', async () => {
         const response = await merge(survivor.id, { duplicateId: duplicate.id, reason }, cookie);
         expect(response.statusCode, `${role}: ${response.body}`).toBe(role === 'coordinator' ? 200 : 403);
         if (role !== 'coordinator') {
-          expect(response.json()).toEqual({ error: { code: 'FORBIDDEN', message: expect.any(String) } });
+          expect(response.json()).toEqual({ error: { code: 'FORBIDDEN', message: expect.any(String), details: {} } });
           expect((await get(duplicate.id)).mergedInto).toBeNull();
         }
       }
@@ -127,7 +130,7 @@ describe('merging two records of one person', async () => {
 
     it('moves residence history and consents; the current residence is the newest of both', async () => {
       const older = { category: 'long_term_visa' as const, validFrom: '2024-01-01', validUntil: '2024-12-31' };
-      const newer = { category: 'temporary_protection' as const, validFrom: '2025-03-01', validUntil: '2099-03-31' };
+      const newer = { category: 'temporary_protection' as const, validFrom: '2025-03-01', validUntil: permitEnd };
       // The survivor was registered first: the duplicate's status is the newer one.
       const { survivor, duplicate } = await pair({ residence: older }, { residence: newer });
       for (const [client, purpose] of [
@@ -155,7 +158,7 @@ describe('merging two records of one person', async () => {
       const { rows } = await t.database.db.execute(
         sql`select residence_category, residence_valid_until from clients where id = ${survivor.id}`,
       );
-      expect(rows).toEqual([{ residence_category: 'temporary_protection', residence_valid_until: '2099-03-31' }]);
+      expect(rows).toEqual([{ residence_category: 'temporary_protection', residence_valid_until: permitEnd }]);
 
       // Registered the other way round, the survivor's own status is the newest and stays current.
       const names = { givenName: uniqueWord('Iryna'), familyName: uniqueWord('Melnyk') };
@@ -209,7 +212,7 @@ describe('merging two records of one person', async () => {
         },
         {
           citizenships: ['UA'],
-          residence: { category: 'temporary_protection', validFrom: '2024-04-01', validUntil: '2099-03-31' },
+          residence: { category: 'temporary_protection', validFrom: '2024-04-01', validUntil: permitEnd },
           address: { district: 'Teplice' },
         },
       );
@@ -221,7 +224,7 @@ describe('merging two records of one person', async () => {
       expect(merged.eligibility.find((e) => e.projectId === project.id)).toMatchObject({
         eligible: true,
         reasons: expect.arrayContaining([
-          { code: 'residence_qualifies', ok: true, params: { category: 'temporary_protection', validUntil: '2099-03-31' } },
+          { code: 'residence_qualifies', ok: true, params: { category: 'temporary_protection', validUntil: permitEnd } },
           { code: 'lives_in_region', ok: true, params: { district: 'Teplice', region: 'CZ-42' } },
         ]),
       });
@@ -337,7 +340,7 @@ describe('merging two records of one person', async () => {
       ] as const) {
         const response = await merge(survivorId, { duplicateId, reason });
         expect(response.statusCode).toBe(404);
-        expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+        expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: {} } });
       }
       await expectUnmerged(client.id);
     });
@@ -354,7 +357,7 @@ describe('merging two records of one person', async () => {
       ] as const) {
         const response = await merge(survivorId, { duplicateId, reason });
         expect(response.statusCode, `${survivorId} ← ${duplicateId}`).toBe(409);
-        expect(response.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String) } });
+        expect(response.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String), details: {} } });
       }
       await expectUnmerged(other.id);
     });

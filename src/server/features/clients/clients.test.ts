@@ -13,6 +13,9 @@ import {
 } from '../../testing/factories.js';
 import { createTestApp } from '../../testing/harness.js';
 
+/** The end of a residence permit valid for years to come (plausible: at most 15 years ahead). */
+const permitEnd = `${new Date().getUTCFullYear() + 5}-03-31`;
+
 /** A random word in Cyrillic capitals, so native-script names of different tests never collide. */
 function uniqueCyrillicWord(prefix: string): string {
   const letters = 'АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЮЯ';
@@ -99,7 +102,7 @@ describe('clients', async () => {
       const id = randomUUID();
       const response = await get(id);
       expect(response.statusCode).toBe(404);
-      expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+      expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: {} } });
       expect(await auditEventsThroughApi(t, { clientId: id })).toEqual([]);
     });
 
@@ -326,6 +329,74 @@ describe('clients', async () => {
     });
   });
 
+  describe('plausible dates and clean names', () => {
+    const fieldsOf = (response: { json: () => unknown }) =>
+      (response.json() as { error: { details: { field: string; message: string }[] } }).error.details.map((d) => d.field);
+    const today = toCentreDate(new Date());
+    const tomorrow = toCentreDate(new Date(Date.now() + 36 * 3_600_000));
+
+    it('refuses a date of birth after today or before 1900, naming the field, and keeps today and 1900', async () => {
+      const familyName = uniqueWord('Datumova');
+      for (const dateOfBirth of [tomorrow, '2999-01-01', '1899-12-31', '0100-01-01']) {
+        const response = await t.request({
+          method: 'POST',
+          url: '/api/clients',
+          cookie: receptionist.cookie,
+          payload: clientInput({ familyName, dateOfBirth }),
+        });
+        expect(response.statusCode, dateOfBirth).toBe(400);
+        expect(fieldsOf(response), dateOfBirth).toEqual(['body.dateOfBirth']);
+      }
+      expect(await countClientsNamed(familyName)).toBe(0);
+      const client = await createClientThroughApi(t, { dateOfBirth: '1900-01-01' });
+      expect((await patch(client.id, { dateOfBirth: today })).statusCode).toBe(200);
+      const refused = await patch(client.id, { dateOfBirth: tomorrow });
+      expect(fieldsOf(refused)).toEqual(['body.dateOfBirth']);
+      expect((await get(client.id)).json().dateOfBirth).toBe(today);
+    });
+
+    it('refuses residence validity outside 1950 … a year ahead (from) and 15 years ahead (until)', async () => {
+      const client = await createClientThroughApi(t);
+      const inYears = (years: number) => `${Number(today.slice(0, 4)) + years}-${today.slice(5, 7)}-01`;
+      for (const [residence, field] of [
+        [{ category: 'asylum', validFrom: '1949-12-31' }, 'body.residence.validFrom'],
+        [{ category: 'asylum', validFrom: inYears(2) }, 'body.residence.validFrom'],
+        [{ category: 'asylum', validUntil: inYears(16) }, 'body.residence.validUntil'],
+        [{ category: 'asylum', validUntil: '9999-12-31' }, 'body.residence.validUntil'],
+      ] as const) {
+        const response = await patch(client.id, { residence });
+        expect(response.statusCode, JSON.stringify(residence)).toBe(400);
+        expect(fieldsOf(response)).toContain(field);
+      }
+      const kept = await patch(client.id, { residence: { category: 'asylum', validFrom: '1950-01-01', validUntil: inYears(10) } });
+      expect(kept.statusCode, kept.body).toBe(200);
+    });
+
+    it('strips bidirectional and zero-width characters from names in both scripts, and refuses a name left empty', async () => {
+      const familyName = uniqueWord('Horbunov');
+      const response = await t.request({
+        method: 'POST',
+        url: '/api/clients',
+        cookie: receptionist.cookie,
+        payload: clientInput({
+          givenName: '\u202EIvan\u202C',
+          familyName: `\u200B${familyName}\uFEFF`,
+          givenNameNative: '\u2067Іван\u2069',
+          familyNameNative: '\u200FГорбунов\u061C',
+          confirmDuplicate: true,
+        }),
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      expect(response.json()).toMatchObject({ givenName: 'Ivan', familyName, givenNameNative: 'Іван', familyNameNative: 'Горбунов' });
+      for (const payload of [{ givenName: '\u200B' }, { familyName: '\u202E\u202C' }, { givenNameNative: '\u200E\u200F' }]) {
+        const refused = await patch(response.json().id, payload);
+        expect(refused.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(fieldsOf(refused)).toEqual([`body.${Object.keys(payload)[0]}`]);
+      }
+      expect((await get(response.json().id)).json()).toMatchObject({ givenName: 'Ivan', givenNameNative: 'Іван' });
+    });
+  });
+
   describe('consents', () => {
     it('records a consent and its withdrawal', async () => {
       const client = await createClientThroughApi(t);
@@ -433,7 +504,7 @@ describe('clients', async () => {
         payload: { purpose: 'newsletter', givenOn: '2026-04-01' },
       });
       expect(added.statusCode).toBe(409);
-      expect(added.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String) } });
+      expect(added.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String), details: {} } });
       const withdrawn = await t.request({
         method: 'POST',
         url: `${consentsUrl}/${consentId}/withdraw`,
@@ -460,7 +531,7 @@ describe('clients', async () => {
 
       const refused = await patch(client.id, { phone: '+420 777 000 004' });
       expect(refused.statusCode).toBe(409);
-      expect(refused.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String) } });
+      expect(refused.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String), details: {} } });
       expect((await get(client.id)).json()).toMatchObject({ phone: null, archived: true });
 
       expect((await list({ q: client.familyName })).items).toEqual([]);
@@ -627,7 +698,7 @@ describe('clients', async () => {
     it('filters by eligibility for a project, and shows eligibility with its reasons on the client', async () => {
       const project = await createProjectThroughApi(t);
       const tag = uniqueWord('Elig');
-      const valid = { category: 'temporary_protection' as const, validFrom: '2022-03-01', validUntil: '2099-12-31' };
+      const valid = { category: 'temporary_protection' as const, validFrom: '2022-03-01', validUntil: permitEnd };
       const inRegion = await createClientThroughApi(t, {
         familyName: `${tag}a`,
         citizenships: ['UA'],
@@ -650,7 +721,7 @@ describe('clients', async () => {
         eligible: true,
         reasons: [
           { code: 'third_country_national', ok: true, params: { country: 'UA' } },
-          { code: 'residence_qualifies', ok: true, params: { category: 'temporary_protection', validUntil: '2099-12-31' } },
+          { code: 'residence_qualifies', ok: true, params: { category: 'temporary_protection', validUntil: permitEnd } },
           { code: 'lives_in_region', ok: true, params: { district: 'Teplice', region: 'CZ-42' } },
         ],
       });

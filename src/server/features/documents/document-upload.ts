@@ -1,7 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { uploadDocumentFields } from '../../../shared/index.js';
+import { sanitizeFileName, uploadDocumentFields } from '../../../shared/index.js';
 import { AppError, fieldError } from '../../http/app-error.js';
 import { installNulCharacterGuard } from '../../http/nul-character-guard.js';
 import type { DocumentStore } from './document-store.js';
@@ -62,6 +62,8 @@ export async function acceptUploads(app: FastifyInstance, store: DocumentStore, 
         }
         if (received.has(request)) throw badForm('Send one file per upload', 'body.file');
         if (part.fieldname !== 'file') throw badForm('Send the file as the part named "file"', 'body.file');
+        // The name's extension is checked against the content, so a part without a usable name is refused here.
+        if (!sanitizeFileName(part.filename ?? '')) throw badForm('Send the file with its file name', 'body.file');
         const incoming = await store.receive(part.file, maxBytes);
         if (!incoming) {
           throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.floor(maxBytes / 1024 / 1024)} MiB`, { maxBytes });

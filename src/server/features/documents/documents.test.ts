@@ -328,6 +328,28 @@ describe('documents', async () => {
       await expectRefused(client.id, send({ 'content-type': 'multipart/form-data' }, payload), 400, 'VALIDATION_FAILED', 'body');
     });
 
+    it('refuses a file part without a file name, or with one that is empty once cleaned, naming the part', async () => {
+      const send = (disposition: string) => () => {
+        const boundary = `----integra${randomUUID()}`;
+        const payload = Buffer.concat([
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\nContent-Type: application/pdf\r\n\r\n`),
+          samples.pdf,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]);
+        const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+        return t.request({ method: 'POST', url: `/api/clients/${client.id}/documents`, cookie: receptionist.cookie, headers, payload });
+      };
+      for (const disposition of [
+        'name="file"',
+        'name="file"; filename=""',
+        'name="file"; filename="/"',
+        'name="file"; filename="\u200F"',
+      ]) {
+        await expectRefused(client.id, send(disposition), 400, 'VALIDATION_FAILED', 'body.file');
+      }
+      expect(filesUnder(path.join(documentDir, '.incoming'))).toEqual([]);
+    });
+
     it('refuses a malformed client id', async () => {
       const response = await t.request({
         method: 'POST',

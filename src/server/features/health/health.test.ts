@@ -13,6 +13,6 @@ describe('GET /api/health', async () => {
   it('answers unknown API paths with the error shape', async () => {
     const response = await request({ method: 'GET', url: '/api/no-such-thing' });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: {} } });
   });
 });

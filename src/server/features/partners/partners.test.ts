@@ -82,6 +82,14 @@ describe('partners', async () => {
       expect(JSON.stringify(event)).not.toContain('Dvořáková');
     });
 
+    it("keeps the contact person's name without bidirectional or zero-width characters, and refuses one of only those", async () => {
+      const partner = await created({ name: uniqueWord('Poradna '), kind: 'ngo', contactPerson: '\u202EJana\u200B Malá\u2069' });
+      expect(partner.contactPerson).toBe('Jana Malá');
+      const refused = await create({ name: uniqueWord('Poradna '), kind: 'ngo', contactPerson: '\u200F\uFEFF' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details.map((d: { field: string }) => d.field)).toEqual(['body.contactPerson']);
+    });
+
     it('keeps only what is given: the rest is empty', async () => {
       const partner = await created({ name: uniqueWord('Poradna ') });
       expect(partner).toMatchObject({ services: null, email: null, website: null, languages: [], note: null });

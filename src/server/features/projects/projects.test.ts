@@ -13,6 +13,9 @@ import {
 } from '../../testing/factories.js';
 import { createTestApp, unique } from '../../testing/harness.js';
 
+/** The end of a residence permit valid for years to come (plausible: at most 15 years ahead). */
+const permitEnd = `${new Date().getUTCFullYear() + 5}-03-31`;
+
 describe('projects', async () => {
   const t = await createTestApp();
   const coordinator = await staffOf(t, 'coordinator');
@@ -101,7 +104,7 @@ describe('projects', async () => {
     const client = await createClientThroughApi(t, {
       familyName: tag,
       citizenships: ['MN'],
-      residence: { category: 'long_term_residence', validFrom: '2024-01-01', validUntil: '2099-01-01' },
+      residence: { category: 'long_term_residence', validFrom: '2024-01-01', validUntil: permitEnd },
       address: { district: 'Louny' },
     });
     const project = await createProjectThroughApi(t);

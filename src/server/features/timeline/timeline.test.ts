@@ -204,6 +204,17 @@ describe("a client's timeline", async () => {
     for (const [query, field] of [
       [{ kinds: 'consultation,holiday' }, 'querystring.kinds'],
       [{ cursor: "2026-01-01T00:00:00Z_1' or 1=1" }, 'querystring.cursor'],
+      // Cursors of the right form whose time does not exist, and ones that are not cursors at all.
+      [{ cursor: '2026-02-30T10:00:00Z_0a' }, 'querystring.cursor'],
+      [{ cursor: '2026-13-01T10:00:00Z_0a' }, 'querystring.cursor'],
+      [{ cursor: '0000-00-00T00:00:00Z_0a' }, 'querystring.cursor'],
+      [{ cursor: '0000-01-01T00:00:00Z_0a' }, 'querystring.cursor'],
+      [{ cursor: '2026-01-01T24:00:00Z_0a' }, 'querystring.cursor'],
+      [{ cursor: '2026-01-01T23:60:00Z_0a' }, 'querystring.cursor'],
+      [{ cursor: '2026-01-01T23:59:60Z_0a' }, 'querystring.cursor'],
+      [{ cursor: '99999-01-01T00:00:00Z_0a' }, 'querystring.cursor'],
+      [{ cursor: 'MjAyNi0wMS0wMVQwMDowMDowMFpfMGE=' }, 'querystring.cursor'],
+      [{ cursor: '' }, 'querystring.cursor'],
       [{ limit: '0' }, 'querystring.limit'],
       [{ limit: '201' }, 'querystring.limit'],
       [{ since: '2026-01-01' }, undefined],

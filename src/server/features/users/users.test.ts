@@ -137,6 +137,16 @@ describe('staff accounts', async () => {
     expect((await patch(user.id, { branchId: null })).json()).toMatchObject({ branchId: null });
   });
 
+  it('keeps a staff name without bidirectional or zero-width characters, and refuses one of only those', async () => {
+    const user = await createUserThroughApi(t);
+    const changed = await patch(user.id, { name: '\u2067Jana\u200D Dvořáková\u2069' });
+    expect(changed.json()).toMatchObject({ name: 'Jana Dvořáková' });
+    const refused = await patch(user.id, { name: '\u202E\u202C' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.map((d: { field: string }) => d.field)).toEqual(['body.name']);
+    expect((await get(user.id)).json().name).toBe('Jana Dvořáková');
+  });
+
   it('answers 404 for an account that does not exist', async () => {
     expect((await get(randomUUID())).statusCode).toBe(404);
     expect((await patch(randomUUID(), { name: 'Nobody' })).statusCode).toBe(404);
