@@ -12,6 +12,8 @@ import { useChangeTaskStatus } from '../api/change-task-status.js';
 
 /** A task's title: the job's permit tasks are named in the reader's language, with the expiry date. */
 export function taskTitleOf(task: TaskResponse, t: TFunction, formatDate: (date: string) => string): string {
+  // A follow-up of a consultation the reader may not read is named neutrally (decision 022).
+  if (task.contentHidden) return t(task.consultation?.kind === 'legal' ? 'privacy.legalFollowUp' : 'privacy.consultationFollowUp');
   if (!task.permit) return task.title;
   return t(task.permit.stage === 90 ? 'tasks.permitTitle90' : 'tasks.permitTitle30', { date: formatDate(task.permit.validUntil) });
 }
@@ -132,7 +134,7 @@ function TaskItem({
               {t('tasks.reopen')}
             </Button>
           )}
-          {task.status === 'open' && onEdit ? (
+          {task.status === 'open' && onEdit && !task.contentHidden ? (
             <Button
               size="compact-sm"
               variant="default"
