@@ -141,6 +141,9 @@ function pickSome<T>(random: Random, items: readonly T[], count: number): T[] {
 
 const minutes = (count: number) => count * 60_000;
 
+/** The title of a legal consultation's follow-up task: what is to be done is in the consultation, for who may read it. */
+const legalFollowUpTitle = 'Právní konzultace: domluvený další krok';
+
 /**
  * Fills the counselling part of the demo through the features' own use cases, each called as the
  * staff member who would do it and at the moment they would: a partner directory, a few months of
@@ -547,7 +550,8 @@ async function recordReferral(
   const referral = await createReferral(
     asThen,
     entry.client.id,
-    createReferralInput.parse({ partnerId, referredOn: about.day, reason: sayFor(sex, text.reason) }),
+    // The referral comes from the consultation about the matter: a legal one's referral is legal content (decision 022).
+    createReferralInput.parse({ partnerId, referredOn: about.day, reason: sayFor(sex, text.reason), consultationId: about.id }),
   );
   const today = toCentreDate(now);
   const age = daysBetween(about.day, today);
@@ -570,8 +574,10 @@ async function recordReferral(
 }
 
 /**
- * The follow-ups of the last weeks' consultations as tasks of their counsellors: the older ones
- * done, the rest open, so My day has tasks due today and overdue.
+ * The follow-ups of the last weeks' consultations as tasks of their counsellors, each linked to its
+ * consultation: the older ones done, the rest open, so My day has tasks due today and overdue. A legal
+ * consultation's follow-up is legal content (decision 022): its task gets a neutral title, and the
+ * follow-up itself stays in the consultation.
  */
 async function recordFollowUpTasks(seed: CounsellingSeed, served: readonly Served[], hours: WorkingHours) {
   const { random, staff, contextAt, now } = seed;
@@ -585,7 +591,13 @@ async function recordFollowUpTasks(seed: CounsellingSeed, served: readonly Serve
     const counsellor = staff[last.staff];
     const task = await createTask(
       contextAt(counsellor, new Date(last.endsAt.getTime() + minutes(15))),
-      createTaskInput.parse({ title: last.followUp, dueOn, assigneeId: counsellor.id, clientId: entry.client.id }),
+      createTaskInput.parse({
+        title: last.kind === 'legal' ? legalFollowUpTitle : last.followUp,
+        dueOn,
+        assigneeId: counsellor.id,
+        clientId: entry.client.id,
+        consultationId: last.id,
+      }),
     );
     if (daysBetween(dueOn, today) > 3) await completeTask(contextAt(counsellor, centreInstant(dueOn, '14:00')), task.id);
     count++;

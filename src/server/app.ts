@@ -11,6 +11,8 @@ import type { DestinationStream } from 'pino';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/open-database.js';
 import type { Config } from './config.js';
+import { accessRoutes } from './features/access/access.routes.js';
+import { requireClientInScope } from './features/access/branch-scope.service.js';
 import { appointmentsRoutes, redactFeedToken } from './features/appointments/appointments.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import type { Auth } from './features/auth/auth.instance.js';
@@ -31,6 +33,8 @@ import { tasksRoutes } from './features/tasks/tasks.routes.js';
 import { timelineRoutes } from './features/timeline/timeline.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { installAccessControl } from './http/access.js';
+import { installBranchScope } from './http/branch-scope.js';
+import { contextOf } from './http/context.js';
 import { body as errorBody, handleFrameworkError, installErrorHandler } from './http/error-handler.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { serializeError } from './http/log-serializers.js';
@@ -103,6 +107,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
   const publicOrigin = new URL(deps.config.publicUrl).origin;
   installAccessControl(app, (request) => [publicOrigin, `${request.protocol}://${request.host}`]);
+  installBranchScope(app, (request, kind, id) => requireClientInScope(contextOf(request), kind, id));
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -155,6 +160,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(timelineRoutes);
   await app.register(plansRoutes);
   await app.register(tasksRoutes);
+  await app.register(accessRoutes);
 
   const webRoot = options.webRoot === undefined ? (existsSync(defaultWebRoot) ? defaultWebRoot : null) : options.webRoot;
   if (webRoot) {

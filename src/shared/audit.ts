@@ -35,6 +35,7 @@ export const auditActions = [
   'client.merged_away',
   'client.consent_given',
   'client.consent_withdrawn',
+  'client.break_glass',
   'audit.read',
   'consultation.created',
   'consultation.read',

@@ -235,14 +235,35 @@ export const consultationResponse = z
 export type ConsultationResponse = z.infer<typeof consultationResponse>;
 
 /**
- * Whether someone may read a consultation's content. A legal consultation's content is for legal
- * counsellors and its author only; everyone else learns that it took place, when and for how long.
+ * Whether someone may read a consultation's content (decision 022): its author always; others need
+ * `counselling.content` (counsellors and coordinators, not receptionists or the data protection
+ * officer), and for a legal consultation `counselling.legal_content` too. Everyone else learns that it
+ * took place, when, for how long, of which kind and by whom.
  */
 export function canReadConsultationContent(
   reader: { id: string; roles: readonly Role[] },
   consultation: { kind: ConsultationKind; createdBy: string | null },
 ): boolean {
-  return consultation.kind !== 'legal' || consultation.createdBy === reader.id || hasPermission(reader.roles, 'counselling.legal_content');
+  if (consultation.createdBy === reader.id) return true;
+  if (!hasPermission(reader.roles, 'counselling.content')) return false;
+  return consultation.kind !== 'legal' || hasPermission(reader.roles, 'counselling.legal_content');
+}
+
+/**
+ * Whether someone may read the content of a record that follows up a consultation or stands on its
+ * own (a referral's reason and outcome, a task's title and description): its author always; a record
+ * of a consultation follows that consultation's rule (a legal consultation's follow-up is legal
+ * content wherever it goes); otherwise `needs` decides — `counselling.content` for referrals, nothing
+ * for a task of its own.
+ */
+export function canReadLinkedContent(
+  reader: { id: string; roles: readonly Role[] },
+  record: { createdBy: string | null; consultation: { kind: ConsultationKind; createdBy: string | null } | null },
+  needs: 'counselling.content' | null,
+): boolean {
+  if (record.createdBy === reader.id) return true;
+  if (record.consultation) return canReadConsultationContent(reader, record.consultation);
+  return needs === null || hasPermission(reader.roles, needs);
 }
 
 /**

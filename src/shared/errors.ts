@@ -20,6 +20,11 @@ export const errorCodes = [
   'STATUS_UNDO_REFUSED',
   /** A referral needs the client's consent to share data with partners. */
   'CONSENT_REQUIRED',
+  /**
+   * The client belongs to another branch and the caller's role is kept to its own branch (decision
+   * 022); `details.clientId` names the client, whose record opens after `POST /api/clients/:id/break-glass`.
+   */
+  'BRANCH_SCOPE',
   'SETUP_ALREADY_DONE',
   'INVALID_CREDENTIALS',
   'RATE_LIMITED',

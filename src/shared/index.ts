@@ -26,3 +26,4 @@ export * from './counselling.js';
 export * from './phones.js';
 export * from './districts.js';
 export * from './passwords.js';
+export * from './access.js';

@@ -122,6 +122,11 @@ export const createReferralInput = z.strictObject({
   referredOn: isoDate,
   /** Why the client is referred, and what the partner is asked to do. */
   reason: text(2000),
+  /**
+   * The client's consultation the referral comes from, if any: the referral's reason and outcome then
+   * follow that consultation's content rule (a legal consultation's referral is legal content).
+   */
+  consultationId: uuid.optional(),
 });
 export type CreateReferralInput = z.infer<typeof createReferralInput>;
 
@@ -144,9 +149,17 @@ export const referralResponse = z
     clientId: uuid,
     partner: z.object({ id: uuid, name: z.string(), kind: z.enum(partnerKinds), archived: z.boolean() }),
     referredOn: z.string(),
-    reason: z.string(),
+    /** Null, with `contentHidden`, for a reader who may not read it. */
+    reason: z.string().nullable(),
     status: z.enum(referralStatuses),
     outcome: z.string().nullable(),
+    /** The consultation the referral came from, if any. */
+    consultationId: uuid.nullable(),
+    /**
+     * True when the reader may not read the reason and outcome (decision 022): without
+     * `counselling.content`, or for a referral from a legal consultation without `counselling.legal_content`.
+     */
+    contentHidden: z.boolean(),
     /** The client's consent to share data with partners that the referral relied on. */
     consentId: uuid,
     createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),

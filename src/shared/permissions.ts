@@ -19,6 +19,7 @@ export const permissions = [
   'audit.read',
   'counselling.read',
   'counselling.write',
+  'counselling.content',
   'counselling.legal_content',
   'counselling.configure',
   'appointments.read',
@@ -51,6 +52,12 @@ export const permissionMatrix: Record<Permission, readonly Role[]> = {
   /** Consultations, plans, referrals and the timeline; of a legal consultation only that it took place. */
   'counselling.read': [...clientWorkers, 'dpo'],
   'counselling.write': counsellors,
+  /**
+   * The content of consultations, plans and referrals — notes, outcomes, follow-ups, topics, goals,
+   * steps, reviews, reasons — and of tasks that follow up a consultation (decision 022). Receptionists
+   * and the data protection officer see only that these exist.
+   */
+  'counselling.content': counsellors,
   /** The content of legal consultations (their authors read their own too). */
   'counselling.legal_content': ['legal_counsellor'],
   /** The topic list and the working hours. */
@@ -67,10 +74,30 @@ export const permissionMatrix: Record<Permission, readonly Role[]> = {
 };
 
 /**
- * Permissions that guard no route of their own but decide what a response shows: the content of a
- * legal consultation is in the consultation's answer only for its holders (and the author).
+ * Permissions that guard no route of their own but decide what a response shows: the content of
+ * counselling records is in an answer only for holders of `counselling.content` (and the author), and
+ * of legal ones only for holders of `counselling.legal_content` too.
  */
-export const contentPermissions: readonly Permission[] = ['counselling.legal_content'];
+export const contentPermissions: readonly Permission[] = ['counselling.content', 'counselling.legal_content'];
+
+/**
+ * Permissions that read people's matters: a role grant that adds one of them is listed for the data
+ * protection officer among the sensitive changes (decision 022).
+ */
+export const sensitivePermissions: readonly Permission[] = [
+  'clients.read',
+  'counselling.content',
+  'counselling.legal_content',
+  'documents.read',
+];
+
+/** The roles that hold at least one sensitive permission. */
+export const sensitiveRoles: readonly Role[] = roles.filter((role) => sensitivePermissions.some((p) => permissionMatrix[p].includes(role)));
+
+/** Of the sensitive permissions, those `after` holds and `before` did not. */
+export function addedSensitivePermissions(before: readonly Role[], after: readonly Role[]): Permission[] {
+  return sensitivePermissions.filter((p) => hasPermission(after, p) && !hasPermission(before, p));
+}
 
 /** True when any of the roles holds the permission. */
 export function hasPermission(userRoles: readonly Role[], permission: Permission): boolean {

@@ -134,7 +134,14 @@ export const planResponse = z
     responsible: staffReference.nullable(),
     nextReviewOn: z.string().nullable(),
     closedOn: z.string().nullable(),
+    /** Null, with `contentHidden`, for a reader without `counselling.content`. */
     outcome: z.enum(planOutcomes).nullable(),
+    /**
+     * True for a reader without `counselling.content` (receptionists, the data protection officer):
+     * the plan's existence, dates, status and responsible person are shown; its outcome, goals and
+     * reviews are not (empty), decision 022.
+     */
+    contentHidden: z.boolean(),
     /** In the order they were added. */
     goals: z.array(planGoalResponse),
     /** Newest first. */

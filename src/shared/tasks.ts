@@ -40,6 +40,12 @@ export const createTaskInput = z.strictObject({
   /** An active staff member who manages tasks; nobody when absent (coordinators see such tasks). */
   assigneeId: staffId.nullable().optional(),
   clientId: uuid.nullable().optional(),
+  /**
+   * The consultation this task follows up (its client's, readable by the caller); the task's client
+   * when `clientId` is left out. The title and description then follow the consultation's content
+   * rule: a legal consultation's follow-up is legal content (decision 022).
+   */
+  consultationId: uuid.optional(),
 });
 export type CreateTaskInput = z.infer<typeof createTaskInput>;
 
@@ -66,8 +72,13 @@ export const taskClient = z.object({
 export const taskResponse = z
   .object({
     id: z.string(),
+    /** With `contentHidden`, a neutral title ("Právní následný krok", "Následný krok konzultace"). */
     title: z.string(),
     description: z.string().nullable(),
+    /** The consultation the task follows up, and its kind (not content: every reader of counselling sees it). */
+    consultation: z.object({ id: z.string(), kind: z.enum(['social', 'legal', 'other']) }).nullable(),
+    /** True when the reader may not read the consultation it follows up, so neither its title nor description. */
+    contentHidden: z.boolean(),
     dueOn: z.string(),
     kind: z.enum(taskKinds),
     status: z.enum(taskStatuses),

@@ -88,8 +88,10 @@ export const timelineEntry = z
       at: z.string(),
       staff: staffRef,
       action: z.enum(timelinePlanActions),
-      /** Non-personal facts of the change: the goal's area and status, the changed fields. */
+      /** Non-personal facts of the change: the goal's area and status, the changed fields; null with `contentHidden`. */
       details: z.record(z.string(), z.unknown()).nullable(),
+      /** True for a reader without `counselling.content`, who sees only that the plan changed (decision 022). */
+      contentHidden: z.boolean(),
     }),
     z.object({
       kind: z.literal('referral'),

@@ -156,6 +156,11 @@ export const tasks = pgTable(
     status: text().$type<'open' | 'done' | 'cancelled'>().notNull().default('open'),
     /** For tasks made by a job: one task per source key, however often the job runs. */
     sourceKey: text().unique(),
+    /**
+     * The consultation the task follows up, if any: its content rule (decision 022) is the task's, so
+     * the title of a legal consultation's follow-up is read only by who may read that consultation.
+     */
+    consultationId: uuid().references(() => consultations.serviceId),
     createdBy: text().references(() => users.id),
     completedBy: text().references(() => users.id),
     completedAt: timestamp({ withTimezone: true }),
@@ -229,6 +234,8 @@ export const referrals = pgTable(
     consentId: uuid()
       .notNull()
       .references(() => consents.id),
+    /** The consultation the referral came from, if any: its reason and outcome follow that consultation's content rule. */
+    consultationId: uuid().references(() => consultations.serviceId),
     createdBy: text().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

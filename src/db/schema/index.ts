@@ -5,3 +5,4 @@ export * from './clients.js';
 export * from './projects.js';
 export * from './counselling.js';
 export * from './services.js';
+export * from './access.js';

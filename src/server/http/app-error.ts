@@ -22,6 +22,7 @@ export const statusOfCode: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   TWO_FACTOR_REQUIRED: 403,
   ORIGIN_REJECTED: 403,
+  BRANCH_SCOPE: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   DUPLICATE_SUSPECTED: 409,

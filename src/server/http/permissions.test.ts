@@ -56,7 +56,17 @@ describe('the permission matrix, route by route', async () => {
 
   it('finds the routes to check, each with a known access rule', () => {
     const keys = routes.map((r) => `${r.method} ${r.url}`);
-    expect(keys).toEqual(expect.arrayContaining(['GET /api/clients', 'POST /api/clients', 'GET /api/audit-events', 'PUT /api/settings']));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'GET /api/clients',
+        'POST /api/clients',
+        'GET /api/audit-events',
+        'PUT /api/settings',
+        'POST /api/clients/:id/break-glass',
+        'GET /api/privacy/sensitive-changes',
+        'PUT /api/settings/branch-scope',
+      ]),
+    );
     expect(new Set(keys).size).toBe(keys.length);
     for (const route of routes) expect(['public', 'signedIn', ...permissions]).toContain(route.access);
     // Every permission of the matrix guards at least one route, unless it only shapes answers; an
@@ -64,6 +74,8 @@ describe('the permission matrix, route by route', async () => {
     for (const permission of permissions.filter((p) => !contentPermissions.includes(p))) {
       expect(routes.map((r) => r.access)).toContain(permission);
     }
+    // And a permission that shapes answers guards no route: a receptionist still reaches the consultations.
+    for (const permission of contentPermissions) expect(routes.map((r) => r.access)).not.toContain(permission);
   });
 
   it('lists every route in the OpenAPI document', async () => {

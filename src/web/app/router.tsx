@@ -152,6 +152,12 @@ export function createAppRouter() {
                   children: [{ path: 'audit', lazy: () => import('./pages/audit-page.js').then((m) => ({ Component: m.AuditPage })) }],
                 },
                 {
+                  element: <RequirePermission permission="audit.read" />,
+                  children: [
+                    { path: 'privacy', lazy: () => import('./pages/privacy-page.js').then((m) => ({ Component: m.PrivacyPage })) },
+                  ],
+                },
+                {
                   element: <RequirePermission permission="tasks.manage" />,
                   children: [{ path: 'tasks', lazy: () => import('./pages/tasks-page.js').then((m) => ({ Component: m.TasksPage })) }],
                 },

@@ -13,8 +13,11 @@ import en from './locales/en.json' with { type: 'json' };
 import plansCs from './locales/plans.cs.json' with { type: 'json' };
 import plansEn from './locales/plans.en.json' with { type: 'json' };
 import plansUk from './locales/plans.uk.json' with { type: 'json' };
+import privacyCs from './locales/privacy.cs.json' with { type: 'json' };
 import timelineCs from './locales/timeline.cs.json' with { type: 'json' };
+import privacyEn from './locales/privacy.en.json' with { type: 'json' };
 import timelineEn from './locales/timeline.en.json' with { type: 'json' };
+import privacyUk from './locales/privacy.uk.json' with { type: 'json' };
 import timelineUk from './locales/timeline.uk.json' with { type: 'json' };
 import uk from './locales/uk.json' with { type: 'json' };
 
@@ -24,13 +27,19 @@ import uk from './locales/uk.json' with { type: 'json' };
  * labels its own audit actions); `locales.test.ts` refuses a text defined twice.
  */
 export const catalogueParts = {
-  cs: [cs, counsellingCs, appointmentsCs, plansCs, documentsCs, timelineCs],
-  en: [en, counsellingEn, appointmentsEn, plansEn, documentsEn, timelineEn],
-  uk: [uk, counsellingUk, appointmentsUk, plansUk, documentsUk, timelineUk],
+  cs: [cs, counsellingCs, appointmentsCs, plansCs, documentsCs, timelineCs, privacyCs],
+  en: [en, counsellingEn, appointmentsEn, plansEn, documentsEn, timelineEn, privacyEn],
+  uk: [uk, counsellingUk, appointmentsUk, plansUk, documentsUk, timelineUk, privacyUk],
 } as const satisfies Record<UiLanguage, readonly object[]>;
 
 /** The merged catalogue; its Czech type checks every `t()` key at compile time. */
-export type Catalogue = typeof cs & typeof counsellingCs & typeof appointmentsCs & typeof plansCs & typeof documentsCs & typeof timelineCs;
+export type Catalogue = typeof cs &
+  typeof counsellingCs &
+  typeof appointmentsCs &
+  typeof plansCs &
+  typeof documentsCs &
+  typeof timelineCs &
+  typeof privacyCs;
 
 type Tree = { [key: string]: string | Tree };
 

@@ -29,6 +29,8 @@ export const clientReferences = [
   { table: 'documents', column: 'client_id', onMerge: 'move' },
   { table: 'referrals', column: 'client_id', onMerge: 'move' },
   { table: 'outbox', column: 'client_id', onMerge: 'move' },
+  // A grant to open the duplicate (decision 022) is a grant to open the same person's surviving record.
+  { table: 'break_glass_grants', column: 'client_id', onMerge: 'move' },
 ] as const satisfies readonly { table: string; column: string; onMerge: OnMerge }[];
 
 /** The two clients locked for update in id order (so two merges of the same pair cannot deadlock). */

@@ -1,8 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/open-database.js';
 import { clients } from '../../../db/schema/index.js';
-import type { ListClientsQuery } from '../../../shared/index.js';
-import { type ClientSort, listFilters, sortOrder } from './clients.repo.js';
+import { type ClientSort, listFilters, type ScopedClientsQuery, sortOrder } from './clients.repo.js';
 import type { NameWord, SearchQuery } from './search-query.js';
 
 /**
@@ -158,7 +157,7 @@ function relevance(query: SearchQuery): SQL<number> {
  * each client's score. Every word must match; each is tried as written, by its keys in every scheme,
  * as the start of a name and as a similar spelling.
  */
-export async function selectSearchPage(tx: Tx, query: SearchQuery, list: ListClientsQuery) {
+export async function selectSearchPage(tx: Tx, query: SearchQuery, list: ScopedClientsQuery) {
   const score = relevance(query);
   const sort = list.sort ?? 'relevance';
   // Among equal scores the shorter name comes first: "Thu Huyền Nguyễn" before "Thị Thu Huyền Nguyễn" for "nguyen thu huyen".

@@ -1,6 +1,7 @@
 import type { ClientListItem, DuplicateCandidate, DuplicateCheckInput, ListClientsQuery, MatchReason } from '../../../shared/index.js';
 import type { Tx } from '../../../db/open-database.js';
 import type { Ctx } from '../../http/context.js';
+import { clientListScope } from '../access/branch-scope.service.js';
 import { selectDuplicatePool, selectSearchPage } from './client-search.repo.js';
 import { toClientSummary } from './client-summary.js';
 import { type ClientRow, selectClientPage } from './clients.repo.js';
@@ -8,7 +9,9 @@ import { nameReasons } from './match-reasons.js';
 import { isEmptyQuery, nameFieldWords, parseSearchQuery, phoneDigitsOf, type SearchQuery } from './search-query.js';
 
 /** The client list: a page of the register, or with `q` the clients found, best match first. */
-export async function findClients(ctx: Ctx, query: ListClientsQuery): Promise<{ items: ClientListItem[]; total: number }> {
+export async function findClients(ctx: Ctx, listQuery: ListClientsQuery): Promise<{ items: ClientListItem[]; total: number }> {
+  // Someone kept to their own branch lists only the clients in their scope (decision 022).
+  const query = { ...listQuery, scope: await clientListScope(ctx) };
   if (query.q === undefined) {
     const rows = await selectClientPage(ctx.db, query);
     const total =

@@ -101,9 +101,13 @@ export async function setConsentWithdrawn(tx: Tx, consentId: string, withdrawnOn
   await tx.update(consents).set({ withdrawnOn }).where(eq(consents.id, consentId));
 }
 
+/** A list query with, for someone kept to their own branch, the condition of the clients in their scope (decision 022). */
+export type ScopedClientsQuery = ListClientsQuery & { scope?: SQL | undefined };
+
 /** The list filters other than the search itself; merged records are never listed. */
-export function listFilters(tx: Tx, query: ListClientsQuery): (SQL | undefined)[] {
+export function listFilters(tx: Tx, query: ScopedClientsQuery): (SQL | undefined)[] {
   return [
+    query.scope,
     query.citizenship ? sql`${clients.citizenships} @> array[${query.citizenship}]::text[]` : undefined,
     query.residenceCategory ? eq(clients.residenceCategory, query.residenceCategory) : undefined,
     query.branchId ? eq(clients.branchId, query.branchId) : undefined,
@@ -143,7 +147,7 @@ export function sortOrder(sort: ClientSort, order: 'asc' | 'desc' | undefined): 
 }
 
 /** One page of clients without a search, with the total, filtered and sorted in SQL. */
-export async function selectClientPage(tx: Tx, query: ListClientsQuery) {
+export async function selectClientPage(tx: Tx, query: ScopedClientsQuery) {
   const where = and(...listFilters(tx, query));
   const order = sortOrder(query.sort === undefined || query.sort === 'relevance' ? 'familyName' : query.sort, query.order);
   const browsing = !query.citizenship && !query.residenceCategory && !query.branchId && !query.projectId;

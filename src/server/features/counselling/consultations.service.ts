@@ -193,6 +193,27 @@ async function loadConsultation(ctx: Ctx, id: string): Promise<ConsultationRespo
   };
 }
 
+/**
+ * A consultation that a task or referral of the client follows up (decision 022): it must be the
+ * client's (400 naming the field otherwise), and the actor must be able to read its content, since
+ * the new record carries it on (403 otherwise).
+ */
+export async function requireLinkableConsultation(tx: Tx, actor: Actor, id: string, clientId: string | null): Promise<void> {
+  const row = await selectConsultation(tx, id);
+  if (!row || row.service.clientId === null || (clientId !== null && row.service.clientId !== clientId)) {
+    throw fieldError('body.consultationId', 'unknown_consultation', 'No such consultation of this client');
+  }
+  if (!canReadConsultationContent(actor, row.consultation)) {
+    throw new AppError('FORBIDDEN', 'Only who may read a consultation may record its follow-up');
+  }
+}
+
+/** The client of a consultation, for a record that follows it up without naming the client; null when none. */
+export async function findConsultationClientId(tx: Tx, id: string): Promise<string | null> {
+  const row = await selectConsultation(tx, id);
+  return row?.service.clientId ?? null;
+}
+
 /** A client's consultations, newest first; the read of the list is one audit entry. */
 export async function findClientConsultations(ctx: Ctx, clientId: string, paging: { limit: number; offset: number }) {
   await requireClient(ctx.db, clientId);

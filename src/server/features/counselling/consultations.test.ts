@@ -295,14 +295,15 @@ describe('consultations', async () => {
 
   describe('reading', () => {
     it('lists a client’s consultations newest first, in pages, and audits each read of the list once', async () => {
+      const coordinator = await staffOf(t, 'coordinator');
       const client = await createClientThroughApi(t);
       const first = await recorded(client.id, consultation({ startedAt: '2011-03-01T09:00:00+01:00' }));
       const third = await recorded(client.id, consultation({ startedAt: '2011-05-01T09:00:00+02:00' }));
       const second = await recorded(client.id, consultation({ startedAt: '2011-04-01T15:00:00+02:00' }));
-      const page = await clientList(client.id, receptionist.cookie, { limit: '2' });
+      const page = await clientList(client.id, coordinator.cookie, { limit: '2' });
       expect(page.total).toBe(3);
       expect(page.items.map((item) => item.id)).toEqual([third.id, second.id]);
-      expect((await clientList(client.id, receptionist.cookie, { limit: '2', offset: '2' })).items.map((item) => item.id)).toEqual([
+      expect((await clientList(client.id, coordinator.cookie, { limit: '2', offset: '2' })).items.map((item) => item.id)).toEqual([
         first.id,
       ]);
       const item = page.items[0] as ConsultationListItem;
@@ -310,7 +311,7 @@ describe('consultations', async () => {
       // Lists carry no texts: those are in the consultation itself.
       expect(item).not.toHaveProperty('notes');
       const reads = (await auditEventsThroughApi(t, { action: 'consultation.read', clientId: client.id })).filter(
-        (e) => e.actor?.id === receptionist.userId,
+        (e) => e.actor?.id === coordinator.userId,
       );
       expect(reads).toHaveLength(2);
       expect(reads[1]).toMatchObject({ clientId: client.id, details: { consultationIds: [third.id, second.id] } });
@@ -320,16 +321,17 @@ describe('consultations', async () => {
     });
 
     it('reads one consultation, audited with the client', async () => {
+      const coordinator = await staffOf(t, 'coordinator');
       const client = await createClientThroughApi(t);
       const saved = await recorded(client.id, consultation());
-      const response = await read(saved.id, receptionist.cookie);
+      const response = await read(saved.id, coordinator.cookie);
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual(saved);
       const [entry] = (await auditEventsThroughApi(t, { action: 'consultation.read', clientId: client.id })).filter(
         (e) => e.entityId === saved.id,
       );
-      expect(entry).toMatchObject({ actor: { id: receptionist.userId }, details: { contentHidden: false } });
-      expect((await read(randomUUID(), receptionist.cookie)).statusCode).toBe(404);
+      expect(entry).toMatchObject({ actor: { id: coordinator.userId }, details: { contentHidden: false } });
+      expect((await read(randomUUID(), coordinator.cookie)).statusCode).toBe(404);
     });
 
     it('lists every consultation with filters, naming the clients', async () => {

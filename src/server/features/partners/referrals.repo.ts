@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../../db/open-database.js';
-import { consents, partners, referrals, users } from '../../../db/schema/index.js';
+import { consents, consultations, partners, referrals, users } from '../../../db/schema/index.js';
 import type { ListReferralsQuery } from '../../../shared/index.js';
 
 export type ReferralRow = typeof referrals.$inferSelect;
@@ -49,12 +49,15 @@ const listedColumns = {
   referral: referrals,
   partner: { id: partners.id, name: partners.name, kind: partners.kind, archived: partners.archived },
   createdByName: users.name,
+  consultation: { kind: consultations.kind, createdBy: consultations.createdBy },
 };
 
 export type ListedReferral = {
   referral: ReferralRow;
   partner: { id: string; name: string; kind: string; archived: boolean };
   createdByName: string | null;
+  /** The consultation it came from (its kind and author decide who reads the content), if any. */
+  consultation: { kind: 'social' | 'legal' | 'other'; createdBy: string | null } | null;
 };
 
 export async function selectListedReferral(tx: Tx, id: string): Promise<ListedReferral | undefined> {
@@ -63,6 +66,7 @@ export async function selectListedReferral(tx: Tx, id: string): Promise<ListedRe
     .from(referrals)
     .innerJoin(partners, eq(partners.id, referrals.partnerId))
     .leftJoin(users, eq(users.id, referrals.createdBy))
+    .leftJoin(consultations, eq(consultations.serviceId, referrals.consultationId))
     .where(eq(referrals.id, id));
   return row;
 }
@@ -76,6 +80,7 @@ export async function selectClientReferrals(tx: Tx, clientId: string, query: Lis
       .from(referrals)
       .innerJoin(partners, eq(partners.id, referrals.partnerId))
       .leftJoin(users, eq(users.id, referrals.createdBy))
+      .leftJoin(consultations, eq(consultations.serviceId, referrals.consultationId))
       .where(where)
       .orderBy(desc(referrals.referredOn), desc(referrals.createdAt), desc(referrals.id))
       .limit(query.limit)

@@ -1,4 +1,5 @@
 import {
+  canReadLinkedContent,
   type CreateReferralInput,
   type ListReferralsQuery,
   type PartnerKind,
@@ -10,7 +11,8 @@ import {
 } from '../../../shared/index.js';
 import type { FieldChange } from '../../../shared/index.js';
 import { AppError, fieldError, notFound } from '../../http/app-error.js';
-import type { Ctx } from '../../http/context.js';
+import type { Actor, Ctx } from '../../http/context.js';
+import { requireLinkableConsultation } from '../counselling/consultations.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { toStaffReference } from '../users/users.service.js';
 import { requireChangeableClient, requireUnmergedClient } from '../clients/clients.service.js';
@@ -25,15 +27,28 @@ import {
   updateReferralRow,
 } from './referrals.repo.js';
 
-function toReferralResponse({ referral, partner, createdByName }: ListedReferral): ReferralResponse {
+/** Whether the reader may read a referral's reason and outcome (decision 022). */
+function mayReadReferral(reader: Actor, { referral, consultation }: ListedReferral): boolean {
+  return canReadLinkedContent(
+    reader,
+    { createdBy: referral.createdBy, consultation: consultation?.kind ? consultation : null },
+    'counselling.content',
+  );
+}
+
+function toReferralResponse(row: ListedReferral, reader: Actor): ReferralResponse {
+  const { referral, partner, createdByName } = row;
+  const visible = mayReadReferral(reader, row);
   return {
     id: referral.id,
     clientId: referral.clientId,
     partner: { ...partner, kind: partner.kind as PartnerKind },
     referredOn: referral.referredOn,
-    reason: referral.reason,
+    reason: visible ? referral.reason : null,
     status: referral.status,
-    outcome: referral.outcome,
+    outcome: visible ? referral.outcome : null,
+    consultationId: referral.consultationId,
+    contentHidden: !visible,
     consentId: referral.consentId,
     createdBy: toStaffReference(referral.createdBy, createdByName),
     createdAt: referral.createdAt.toISOString(),
@@ -44,7 +59,7 @@ function toReferralResponse({ referral, partner, createdByName }: ListedReferral
 async function loadReferral(ctx: Ctx, id: string): Promise<ReferralResponse> {
   const row = await selectListedReferral(ctx.db, id);
   if (!row) throw notFound('Referral');
-  return toReferralResponse(row);
+  return toReferralResponse(row, ctx.actor);
 }
 
 /**
@@ -60,6 +75,7 @@ export async function createReferral(ctx: Ctx, clientId: string, input: CreateRe
     const partner = await selectPartner(tx, input.partnerId);
     if (!partner) throw fieldError('body.partnerId', 'unknown_partner', 'No such partner');
     if (partner.archived) throw fieldError('body.partnerId', 'archived_partner', 'The partner is archived');
+    if (input.consultationId) await requireLinkableConsultation(tx, ctx.actor, input.consultationId, clientId);
     const consent = await selectSharingConsent(tx, clientId, input.referredOn, today);
     if (!consent) {
       throw new AppError('CONSENT_REQUIRED', "The client's consent to share data with partners is missing or withdrawn", {
@@ -79,7 +95,7 @@ export async function createReferral(ctx: Ctx, clientId: string, input: CreateRe
         { field: 'reason' },
         { field: 'status', after: 'sent' },
       ],
-      details: { consentId: consent.id },
+      details: { consentId: consent.id, consultationId: input.consultationId ?? null },
     });
     return referral.id;
   });
@@ -90,8 +106,15 @@ export async function createReferral(ctx: Ctx, clientId: string, input: CreateRe
 export async function findClientReferrals(ctx: Ctx, clientId: string, query: ListReferralsQuery) {
   await requireUnmergedClient(ctx.db, clientId);
   const { rows, total } = await selectClientReferrals(ctx.db, clientId, query);
-  await recordAudit(ctx.db, ctx, { action: 'referral.read', entityType: 'client', entityId: clientId, clientId });
-  return { items: rows.map(toReferralResponse), total };
+  const items = rows.map((row) => toReferralResponse(row, ctx.actor));
+  await recordAudit(ctx.db, ctx, {
+    action: 'referral.read',
+    entityType: 'client',
+    entityId: clientId,
+    clientId,
+    details: { contentHidden: items.filter((item) => item.contentHidden).length },
+  });
+  return { items, total };
 }
 
 /**
@@ -102,6 +125,10 @@ export async function updateReferral(ctx: Ctx, id: string, input: UpdateReferral
   await ctx.db.transaction(async (tx) => {
     const before = await selectReferralForUpdate(tx, id);
     if (!before) throw notFound('Referral');
+    const listed = await selectListedReferral(tx, id);
+    if (input.outcome !== undefined && listed && !mayReadReferral(ctx.actor, listed)) {
+      throw new AppError('FORBIDDEN', 'The outcome of this referral is written only by who may read it');
+    }
     await requireChangeableClient(tx, before.clientId, { lock: true });
     const changes: FieldChange[] = [];
     const values: { status?: ReferralStatus; outcome?: string | null } = {};

@@ -237,14 +237,20 @@ describe('referrals', async () => {
       const newer = await referred(client.id, { referredOn: '2025-03-01' });
       const list = (cookie: string, query: Record<string, string> = {}) =>
         t.request({ method: 'GET', url: `/api/clients/${client.id}/referrals`, cookie, query });
-      const all = await list(receptionist.cookie);
+      const all = await list(coordinator.cookie);
       expect(all.statusCode).toBe(200);
       expect(all.json()).toEqual({ items: [newer, older], total: 2 });
+      // A receptionist learns that the referrals exist, not why or what came of them (decision 022).
+      const hidden = (await list(receptionist.cookie)).json();
+      expect(hidden.items.map((r: { id: string; reason: unknown; contentHidden: boolean }) => [r.id, r.reason, r.contentHidden])).toEqual([
+        [newer.id, null, true],
+        [older.id, null, true],
+      ]);
       expect((await list(social.cookie, { limit: '1', offset: '1' })).json()).toEqual({ items: [older], total: 2 });
       expect((await list(lecturer.cookie)).statusCode).toBe(403);
       expect((await list(social.cookie, { zzUnknown: '1' })).statusCode).toBe(400);
       const reads = await auditEventsThroughApi(t, { clientId: client.id, action: 'referral.read' });
-      expect(reads.map((r) => r.actor?.id)).toEqual([social.userId, receptionist.userId]);
+      expect(reads.map((r) => r.actor?.id)).toEqual([social.userId, receptionist.userId, coordinator.userId]);
       expect(reads[0]).toMatchObject({ entityType: 'client', entityId: client.id, clientId: client.id });
     });
 

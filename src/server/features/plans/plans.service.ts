@@ -12,9 +12,10 @@ import {
   toCentreDate,
   type UpdateGoalInput,
   type UpdatePlanInput,
+  hasPermission,
 } from '../../../shared/index.js';
 import { AppError, fieldError, notFound } from '../../http/app-error.js';
-import type { Ctx } from '../../http/context.js';
+import type { Actor, Ctx } from '../../http/context.js';
 import { changedValues, diffFields, recordAudit } from '../audit/audit.service.js';
 import { requireChangeableClient, requireClient } from '../clients/clients.service.js';
 import { findStaffWithPermission, requireStaffWithPermission, toStaffReference } from '../users/users.service.js';
@@ -59,7 +60,14 @@ function toGoalResponse(goal: NestedGoal): PlanGoalResponse {
   };
 }
 
-function toPlanResponse({ plan, responsibleName, goals, reviews }: PlanWithParts): PlanResponse {
+/** A plan as the reader may see it: without `counselling.content`, that it exists and no more (decision 022). */
+function toPlanResponse(row: PlanWithParts, reader: Actor): PlanResponse {
+  const whole = toWholePlan(row);
+  if (hasPermission(reader.roles, 'counselling.content')) return whole;
+  return { ...whole, outcome: null, goals: [], reviews: [], contentHidden: true };
+}
+
+function toWholePlan({ plan, responsibleName, goals, reviews }: PlanWithParts): PlanResponse {
   return {
     id: plan.id,
     clientId: plan.clientId,
@@ -69,6 +77,7 @@ function toPlanResponse({ plan, responsibleName, goals, reviews }: PlanWithParts
     nextReviewOn: plan.nextReviewOn,
     closedOn: plan.closedOn,
     outcome: plan.outcome as PlanOutcome | null,
+    contentHidden: false,
     goals: goals.map(toGoalResponse),
     reviews: reviews.map((review) => ({
       id: review.id,
@@ -82,10 +91,10 @@ function toPlanResponse({ plan, responsibleName, goals, reviews }: PlanWithParts
   };
 }
 
-async function loadPlan(tx: Tx, id: string): Promise<PlanResponse> {
-  const row = await selectPlanWithParts(tx, id);
+async function loadPlan(ctx: Ctx, id: string): Promise<PlanResponse> {
+  const row = await selectPlanWithParts(ctx.db, id);
   if (!row) throw notFound('Plan');
-  return toPlanResponse(row);
+  return toPlanResponse(row, ctx.actor);
 }
 
 /** A date of something that happened in the plan: not before the plan was opened, not in the future. */
@@ -116,8 +125,15 @@ async function requireOpenPlan(tx: Tx, id: string): Promise<PlanRow> {
 export async function findClientPlans(ctx: Ctx, clientId: string, query: { limit: number; offset: number }) {
   await requireClient(ctx.db, clientId);
   const { rows, total } = await selectClientPlans(ctx.db, clientId, query.limit, query.offset);
-  await recordAudit(ctx.db, ctx, { action: 'plan.read', entityType: 'client', entityId: clientId, clientId });
-  return { items: rows.map(toPlanResponse), total };
+  const items = rows.map((row) => toPlanResponse(row, ctx.actor));
+  await recordAudit(ctx.db, ctx, {
+    action: 'plan.read',
+    entityType: 'client',
+    entityId: clientId,
+    clientId,
+    details: { contentHidden: items.some((item) => item.contentHidden) },
+  });
+  return { items, total };
 }
 
 /** Opens a client's plan; a client has at most one open plan at a time. */
@@ -147,7 +163,7 @@ export async function openPlan(ctx: Ctx, clientId: string, input: OpenPlanInput)
     });
     return plan.id;
   });
-  return loadPlan(ctx.db, id);
+  return loadPlan(ctx, id);
 }
 
 /** Changes who is responsible for the plan and when it is next reviewed. */
@@ -167,7 +183,7 @@ export async function updatePlan(ctx: Ctx, id: string, input: UpdatePlanInput): 
       details: { planId: id, fields: Object.keys(changed), ...changed },
     });
   });
-  return loadPlan(ctx.db, id);
+  return loadPlan(ctx, id);
 }
 
 export async function addGoal(ctx: Ctx, planId: string, input: AddGoalInput): Promise<PlanResponse> {
@@ -192,7 +208,7 @@ export async function addGoal(ctx: Ctx, planId: string, input: AddGoalInput): Pr
       details: { planId, ...goalFacts(goal) },
     });
   });
-  return loadPlan(ctx.db, planId);
+  return loadPlan(ctx, planId);
 }
 
 /** What the trail and the timeline say of a goal: its area, status, dates and progress, never its words. */
@@ -240,7 +256,7 @@ export async function updateGoal(ctx: Ctx, goalId: string, input: UpdateGoalInpu
     });
     return plan.id;
   });
-  return loadPlan(ctx.db, planId);
+  return loadPlan(ctx, planId);
 }
 
 /** Records a review with the client; a next review date given with it becomes the plan's. */
@@ -258,7 +274,7 @@ export async function reviewPlan(ctx: Ctx, planId: string, input: PlanReviewInpu
       details: { planId, reviewId, reviewedOn: input.reviewedOn, nextReviewOn: input.nextReviewOn ?? plan.nextReviewOn },
     });
   });
-  return loadPlan(ctx.db, planId);
+  return loadPlan(ctx, planId);
 }
 
 /** Closes the plan with an outcome; from then on it is history and refuses changes. */
@@ -275,5 +291,5 @@ export async function closePlan(ctx: Ctx, planId: string, input: ClosePlanInput)
       details: { planId, closedOn: input.closedOn, outcome: input.outcome, goalsByStatus: await countGoalsByStatus(tx, planId) },
     });
   });
-  return loadPlan(ctx.db, planId);
+  return loadPlan(ctx, planId);
 }

@@ -311,7 +311,8 @@ describe('individual plans', async () => {
       const open = await addGoal((await openPlan(client.id)).id, { area: 'work', title: 'Find a job' });
       await send('POST', `/api/plans/${open.id}/reviews`, { reviewedOn: today, summary: 'Talked' });
 
-      const list = await listPlans(client.id, receptionist.cookie);
+      const coordinator = await staffOf(t, 'coordinator');
+      const list = await listPlans(client.id, coordinator.cookie);
       expect(list.total).toBe(2);
       expect(list.items.map((p) => [p.status, p.goals.map((g) => g.area), p.reviews.length])).toEqual([
         ['open', ['work'], 1],
@@ -320,7 +321,7 @@ describe('individual plans', async () => {
       const dpo = await staffOf(t, 'dpo');
       await listPlans(client.id, dpo.cookie);
       const reads = await auditEventsThroughApi(t, { clientId: client.id, action: 'plan.read' });
-      expect(reads.map((r) => r.actor?.id).sort()).toEqual([receptionist.userId, dpo.userId].sort());
+      expect(reads.map((r) => r.actor?.id).sort()).toEqual([coordinator.userId, dpo.userId].sort());
       expect(reads[0]).toMatchObject({ entityType: 'client', entityId: client.id, clientId: client.id });
 
       const paged = await send('GET', `/api/clients/${client.id}/plans?limit=1&offset=1`);

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../../db/open-database.js';
-import { clients, tasks, users } from '../../../db/schema/index.js';
+import { clients, consultations, tasks, users } from '../../../db/schema/index.js';
 import { type PermitExpiryStage, permitExpiryRule, type TaskStatus } from '../../../shared/index.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -27,6 +27,7 @@ const taskColumns = {
   creatorName: creator.name,
   completerName: completer.name,
   client: clientColumns,
+  consultation: { kind: consultations.kind, createdBy: consultations.createdBy },
 };
 
 export type TaskListRow = {
@@ -35,6 +36,8 @@ export type TaskListRow = {
   creatorName: string | null;
   completerName: string | null;
   client: { [K in keyof typeof clientColumns]: (typeof clientColumns)[K]['_']['data'] | null } | null;
+  /** The consultation the task follows up (its kind and author decide who reads the task's texts). */
+  consultation: { kind: 'social' | 'legal' | 'other' | null; createdBy: string | null } | null;
 };
 
 /** Which tasks a list shows; `assigneeId: null` means the unassigned ones. */
@@ -64,7 +67,8 @@ function selectTaskRows(tx: Tx) {
     .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
     .leftJoin(creator, eq(creator.id, tasks.createdBy))
     .leftJoin(completer, eq(completer.id, tasks.completedBy))
-    .leftJoin(clients, eq(clients.id, tasks.clientId));
+    .leftJoin(clients, eq(clients.id, tasks.clientId))
+    .leftJoin(consultations, eq(consultations.serviceId, tasks.consultationId));
 }
 
 /**

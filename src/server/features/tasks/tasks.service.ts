@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../../../db/open-database.js';
 import {
   addDays,
+  canReadLinkedContent,
   type CreateTaskInput,
   type ExpiringPermit,
   type ListTasksQuery,
@@ -12,7 +13,8 @@ import {
   type UpdateTaskInput,
 } from '../../../shared/index.js';
 import { AppError, notFound } from '../../http/app-error.js';
-import type { Ctx } from '../../http/context.js';
+import type { Actor, Ctx } from '../../http/context.js';
+import { findConsultationClientId, requireLinkableConsultation } from '../counselling/consultations.service.js';
 import { changedValues, diffFields, recordAudit } from '../audit/audit.service.js';
 import { requireChangeableClient } from '../clients/clients.service.js';
 import { findStaffWithPermission, requireStaffWithPermission, toStaffReference } from '../users/users.service.js';
@@ -50,12 +52,25 @@ function permitOf(task: TaskRow): TaskResponse['permit'] {
   return validUntil && (stage === '90' || stage === '30') ? { validUntil, stage: Number(stage) as 90 | 30 } : null;
 }
 
-function toTaskResponse(row: TaskListRow): TaskResponse {
+/** The title a task shows when the reader may not read the consultation it follows up (the web client shows its own). */
+const hiddenTitles = { legal: 'Právní následný krok', other: 'Následný krok konzultace' } as const;
+
+/** Whether the reader may read a task's title and description (decision 022). */
+function mayReadTask(reader: Actor, row: Pick<TaskListRow, 'task' | 'consultation'>): boolean {
+  const consultation = row.consultation?.kind ? { kind: row.consultation.kind, createdBy: row.consultation.createdBy } : null;
+  return canReadLinkedContent(reader, { createdBy: row.task.createdBy, consultation }, null);
+}
+
+function toTaskResponse(row: TaskListRow, reader: Actor): TaskResponse {
   const { task } = row;
+  const visible = mayReadTask(reader, row);
+  const kind = row.consultation?.kind ?? null;
   return {
     id: task.id,
-    title: task.title,
-    description: task.description,
+    title: visible ? task.title : hiddenTitles[kind === 'legal' ? 'legal' : 'other'],
+    description: visible ? task.description : null,
+    consultation: task.consultationId && kind ? { id: task.consultationId, kind } : null,
+    contentHidden: !visible,
     dueOn: task.dueOn,
     kind: task.kind,
     status: task.status,
@@ -101,25 +116,28 @@ function filterOf(ctx: Ctx, query: ListTasksQuery): TaskFilter {
 /** A page of tasks by due date. Lists name clients as the client list does, and like it are not audited. */
 export async function findTasks(ctx: Ctx, query: ListTasksQuery) {
   const { rows, total } = await selectTasks(ctx.db, tasksWhere(filterOf(ctx, query)), query.limit, query.offset);
-  return { items: rows.map(toTaskResponse), total };
+  return { items: rows.map((row) => toTaskResponse(row, ctx.actor)), total };
 }
 
-async function loadTask(tx: Tx, id: string): Promise<TaskResponse> {
-  const row = await selectTask(tx, id);
+async function loadTask(ctx: Ctx, id: string): Promise<TaskResponse> {
+  const row = await selectTask(ctx.db, id);
   if (!row) throw notFound('Task');
-  return toTaskResponse(row);
+  return toTaskResponse(row, ctx.actor);
 }
 
 export async function createTask(ctx: Ctx, input: CreateTaskInput): Promise<TaskResponse> {
   const id = await ctx.db.transaction(async (tx) => {
-    if (input.clientId) await requireChangeableClient(tx, input.clientId, taskClient);
+    const clientId = input.clientId ?? (input.consultationId ? await findConsultationClientId(tx, input.consultationId) : null);
+    if (input.consultationId) await requireLinkableConsultation(tx, ctx.actor, input.consultationId, clientId);
+    if (clientId) await requireChangeableClient(tx, clientId, taskClient);
     if (input.assigneeId) await requireStaffWithPermission(tx, input.assigneeId, 'tasks.manage', 'body.assigneeId');
     const task = await insertTask(tx, {
       title: input.title,
       description: input.description ?? null,
       dueOn: input.dueOn,
       assigneeId: input.assigneeId ?? null,
-      clientId: input.clientId ?? null,
+      clientId,
+      consultationId: input.consultationId ?? null,
       kind: 'manual',
       createdBy: ctx.actor.id,
     });
@@ -128,11 +146,11 @@ export async function createTask(ctx: Ctx, input: CreateTaskInput): Promise<Task
       entityType: 'task',
       entityId: task.id,
       ...(task.clientId ? { clientId: task.clientId } : {}),
-      details: { kind: task.kind, dueOn: task.dueOn, assigneeId: task.assigneeId },
+      details: { kind: task.kind, dueOn: task.dueOn, assigneeId: task.assigneeId, consultationId: task.consultationId },
     });
     return task.id;
   });
-  return loadTask(ctx.db, id);
+  return loadTask(ctx, id);
 }
 
 /** The task, locked; only an open task can be changed, so what was done stays as it was done. */
@@ -167,10 +185,16 @@ async function changeTask(
 export async function updateTask(ctx: Ctx, id: string, input: UpdateTaskInput): Promise<TaskResponse> {
   await ctx.db.transaction(async (tx) => {
     const before = await requireTask(tx, id, ['open'], 'A task that is done or cancelled cannot be changed; reopen it first');
+    if (input.title !== undefined || input.description !== undefined) {
+      const listed = await selectTask(tx, id);
+      if (listed && !mayReadTask(ctx.actor, listed)) {
+        throw new AppError('FORBIDDEN', 'The title of this task is changed only by who may read the consultation it follows up');
+      }
+    }
     if (input.assigneeId) await requireStaffWithPermission(tx, input.assigneeId, 'tasks.manage', 'body.assigneeId');
     await changeTask(tx, ctx, before, input, 'task.updated');
   });
-  return loadTask(ctx.db, id);
+  return loadTask(ctx, id);
 }
 
 export async function completeTask(ctx: Ctx, id: string): Promise<TaskResponse> {
@@ -178,7 +202,7 @@ export async function completeTask(ctx: Ctx, id: string): Promise<TaskResponse> 
     const before = await requireTask(tx, id, ['open'], 'Only an open task can be completed');
     await changeTask(tx, ctx, before, { status: 'done', completedBy: ctx.actor.id, completedAt: ctx.now }, 'task.completed');
   });
-  return loadTask(ctx.db, id);
+  return loadTask(ctx, id);
 }
 
 /** Cancels a task that needs no doing (the client left, the permit was renewed); who and when are kept. */
@@ -187,7 +211,7 @@ export async function cancelTask(ctx: Ctx, id: string): Promise<TaskResponse> {
     const before = await requireTask(tx, id, ['open'], 'Only an open task can be cancelled');
     await changeTask(tx, ctx, before, { status: 'cancelled', completedBy: ctx.actor.id, completedAt: ctx.now }, 'task.updated');
   });
-  return loadTask(ctx.db, id);
+  return loadTask(ctx, id);
 }
 
 export async function reopenTask(ctx: Ctx, id: string): Promise<TaskResponse> {
@@ -195,7 +219,7 @@ export async function reopenTask(ctx: Ctx, id: string): Promise<TaskResponse> {
     const before = await requireTask(tx, id, ['done', 'cancelled'], 'The task is already open');
     await changeTask(tx, ctx, before, { status: 'open', completedBy: null, completedAt: null }, 'task.updated');
   });
-  return loadTask(ctx.db, id);
+  return loadTask(ctx, id);
 }
 
 function toExpiringPermit(row: ExpiringPermitRow, assignee: StaffReference | null): ExpiringPermit {
@@ -222,7 +246,7 @@ export async function getMyDay(ctx: Ctx, query: MyDayQuery): Promise<MyDayRespon
   ]);
   return {
     date: today,
-    tasks: { items: due.rows.map(toTaskResponse), total: due.total },
+    tasks: { items: due.rows.map((row) => toTaskResponse(row, ctx.actor)), total: due.total },
     permits: {
       items: permits.rows.map((row) =>
         toExpiringPermit(row, team ? toStaffReference(row.assigneeId, row.assigneeName) : { id: ctx.actor.id, name: ctx.actor.name }),

@@ -42,6 +42,8 @@ describe('tasks', async () => {
         id: expect.any(String),
         title: 'Call about the housing allowance',
         description: 'Ask for the landlord confirmation',
+        consultation: null,
+        contentHidden: false,
         dueOn: addDays(today, 3),
         kind: 'manual',
         status: 'open',

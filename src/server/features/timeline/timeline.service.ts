@@ -1,6 +1,7 @@
 import {
   type ConsultationKind,
   canReadConsultationContent,
+  hasPermission,
   mayReadDocument,
   type TimelineEntry,
   type TimelineQuery,
@@ -74,8 +75,10 @@ function toTimelineEntry(row: TimelineRow, actor: Actor): TimelineEntry {
         place: data.place,
       };
     }
-    case 'plan':
-      return { ...base, kind: 'plan', action: row.data.action, details: row.data.details };
+    case 'plan': {
+      const visible = hasPermission(actor.roles, 'counselling.content');
+      return { ...base, kind: 'plan', action: row.data.action, details: visible ? row.data.details : null, contentHidden: !visible };
+    }
     case 'referral':
       return { ...base, kind: 'referral', partner: { id: row.data.partnerId, name: row.data.partnerName }, status: row.data.status };
     case 'document': {

@@ -10,6 +10,7 @@ import {
   IconMail,
   IconMessages,
   IconSettings,
+  IconShieldLock,
   IconTags,
   IconUserCircle,
   IconUsers,
@@ -75,5 +76,6 @@ export const navigationItems: readonly NavigationItem[] = [
   { to: '/branches', labelKey: 'nav.branches', descriptionKey: 'home.branchesText', icon: IconBuilding, permission: 'branches.manage' },
   { to: '/settings', labelKey: 'nav.settings', descriptionKey: 'home.settingsText', icon: IconSettings, permission: 'settings.manage' },
   { to: '/audit', labelKey: 'nav.audit', descriptionKey: 'home.auditText', icon: IconHistory, permission: 'audit.read' },
+  { to: '/privacy', labelKey: 'nav.privacy', descriptionKey: 'home.privacyText', icon: IconShieldLock, permission: 'audit.read' },
   { to: '/account', labelKey: 'nav.account', descriptionKey: 'home.accountText', icon: IconUserCircle },
 ];

@@ -7,6 +7,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate, useOutletContext, useP
 import { type ClientResponse, hasPermission } from '../../../shared/index.js';
 import { isApiError } from '../../components/api/api-error.js';
 import { ErrorAlert } from '../../components/feedback/error-alert.js';
+import { BreakGlassForm } from '../../features/privacy/index.js';
 import { LoadingState } from '../../components/feedback/loading-state.js';
 import { useFormat } from '../../components/intl/use-format.js';
 import { PageHeader } from '../../components/layout/page-header.js';
@@ -49,6 +50,8 @@ export function ClientRecordLayout() {
 
   if (client.isPending) return <LoadingState />;
   if (isApiError(client.error, 'NOT_FOUND') || isApiError(client.error, 'VALIDATION_FAILED')) return <NotFoundPage />;
+  // A client of another branch, for someone kept to their own: say why to open it (decision 022).
+  if (client.isError && isApiError(client.error, 'BRANCH_SCOPE')) return <BreakGlassForm clientId={clientId} />;
   if (client.isError) return <ErrorAlert error={client.error} />;
   const record = client.data;
   if (mergedInto) {

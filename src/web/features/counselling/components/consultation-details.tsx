@@ -1,6 +1,8 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ContentHiddenNotice } from '../../../components/feedback/content-hidden-notice.js';
+import { useHasPermission } from '../../session/index.js';
 import { Link } from 'react-router';
 import { type ConsultationResponse, toCentreTime } from '../../../../shared/index.js';
 import { DetailList } from '../../../components/data/detail-list.js';
@@ -19,6 +21,7 @@ type ConsultationDetailsProps = {
 /** A consultation: its facts for everyone, its content for those who may read it. */
 export function ConsultationDetails({ consultation, projectNames, branchNames }: ConsultationDetailsProps) {
   const { t } = useTranslation();
+  const readsContent = useHasPermission('counselling.content');
   const format = useFormat();
   const topicNames = useTopicNames();
   const multiline = (text: string | null) => (text ? <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span> : null);
@@ -64,7 +67,9 @@ export function ConsultationDetails({ consultation, projectNames, branchNames }:
           ]}
         />
       </SectionCard>
-      {consultation.contentHidden ? (
+      {consultation.contentHidden && !readsContent ? (
+        <ContentHiddenNotice />
+      ) : consultation.contentHidden ? (
         <Alert variant="light" color="gray" icon={<IconLock aria-hidden />} title={t('consultations.contentHidden')}>
           {t('consultations.contentHiddenText')}
         </Alert>

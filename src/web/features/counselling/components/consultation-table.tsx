@@ -1,6 +1,8 @@
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ContentHiddenNotice } from '../../../components/feedback/content-hidden-notice.js';
+import { useHasPermission } from '../../session/index.js';
 import { Link } from 'react-router';
 import { type ConsultationListItem, toCentreTime } from '../../../../shared/index.js';
 import { ScrollTable } from '../../../components/data/scroll-table.js';
@@ -18,6 +20,7 @@ type ConsultationTableProps = {
 /** Consultations with when, what kind, how long and the topics; a legal one the reader may not read shows a lock. */
 export function ConsultationTable({ consultations, showClient = false }: ConsultationTableProps) {
   const { t } = useTranslation();
+  const readsContent = useHasPermission('counselling.content');
   const format = useFormat();
   const topicNames = useTopicNames();
 
@@ -79,7 +82,9 @@ export function ConsultationTable({ consultations, showClient = false }: Consult
               {t('consultations.minutes', { minutes: format.formatNumber(consultation.durationMinutes) })}
             </Table.Td>
             <Table.Td>
-              {consultation.contentHidden ? (
+              {consultation.contentHidden && !readsContent ? (
+                <ContentHiddenNotice inline />
+              ) : consultation.contentHidden ? (
                 <Group gap={4} wrap="nowrap">
                   <IconLock size={14} aria-hidden />
                   <Text size="sm" c="dimmed">

@@ -2,6 +2,7 @@ import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { IconPencil, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ContentHiddenNotice } from '../../../components/feedback/content-hidden-notice.js';
 import { type ClientResponse, coversReferral, type ReferralResponse, type ReferralStatus, toCentreDate } from '../../../../shared/index.js';
 import { PaginationBar } from '../../../components/data/pagination-bar.js';
 import { ScrollTable } from '../../../components/data/scroll-table.js';
@@ -85,13 +86,17 @@ export function ReferralsSection({ client, canWrite }: ReferralsSectionProps) {
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(referral.referredOn)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{referral.reason}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                      {referral.contentHidden ? <ContentHiddenNotice inline /> : referral.reason}
+                    </Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={referralStatusColors[referral.status]} maw="none">
                         {t(`referrals.status.${referral.status}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{referral.outcome ?? '—'}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                      {referral.contentHidden ? '—' : (referral.outcome ?? '—')}
+                    </Table.Td>
                     <Table.Td>{referral.createdBy?.name ?? '—'}</Table.Td>
                     {editable ? (
                       <Table.Td>

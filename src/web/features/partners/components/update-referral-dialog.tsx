@@ -30,7 +30,8 @@ export function UpdateReferralDialog({ referral, onClose, onUpdated }: UpdateRef
 
   const submit = form.onSubmit((values) =>
     updateReferral.mutate(
-      { id: referral.id, input: updateReferralInput.parse(toPayload(values)) },
+      // Who may not read a referral's outcome changes only its status (decision 022).
+      { id: referral.id, input: updateReferralInput.parse(referral.contentHidden ? { status: values.status } : toPayload(values)) },
       {
         onSuccess: onUpdated,
         onError: (error) => {
@@ -58,6 +59,7 @@ export function UpdateReferralDialog({ referral, onClose, onUpdated }: UpdateRef
             {...form.getInputProps('status')}
           />
           <Textarea
+            display={referral.contentHidden ? 'none' : undefined}
             label={t('referrals.outcome')}
             description={t('referrals.outcomeHint')}
             autosize

@@ -2,6 +2,7 @@ import { Badge, Button, Divider, Group, Paper, Stack, Text, Title } from '@manti
 import { IconCalendarCheck, IconCircleCheck, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ContentHiddenNotice } from '../../../components/feedback/content-hidden-notice.js';
 import type { PlanGoalResponse, PlanResponse } from '../../../../shared/index.js';
 import { DetailList } from '../../../components/data/detail-list.js';
 import { EmptyState } from '../../../components/feedback/empty-state.js';
@@ -128,34 +129,39 @@ function OpenPlan({ plan, editable, onDialog }: { plan: PlanResponse; editable: 
             { label: t('plans.nextReviewOn'), value: formatDate(plan.nextReviewOn) },
           ]}
         />
-        <Stack gap="sm">
-          <Group justify="space-between" gap="sm" wrap="wrap">
+        {plan.contentHidden ? <ContentHiddenNotice /> : null}
+        {plan.contentHidden ? null : (
+          <Stack gap="sm">
+            <Group justify="space-between" gap="sm" wrap="wrap">
+              <Title order={3} size="h5">
+                {t('plans.goals')}
+              </Title>
+              {editable ? (
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconPlus size={14} aria-hidden />}
+                  onClick={() => onDialog({ kind: 'goal', plan })}
+                >
+                  {t('plans.addGoal')}
+                </Button>
+              ) : null}
+            </Group>
+            {plan.goals.length ? (
+              <GoalList goals={plan.goals} editable={editable} onEdit={(goal) => onDialog({ kind: 'goal', plan, goal })} />
+            ) : (
+              <Text c="dimmed">{t('plans.noGoals')}</Text>
+            )}
+          </Stack>
+        )}
+        {plan.contentHidden ? null : (
+          <Stack gap="sm">
             <Title order={3} size="h5">
-              {t('plans.goals')}
+              {t('plans.reviews')}
             </Title>
-            {editable ? (
-              <Button
-                size="xs"
-                variant="light"
-                leftSection={<IconPlus size={14} aria-hidden />}
-                onClick={() => onDialog({ kind: 'goal', plan })}
-              >
-                {t('plans.addGoal')}
-              </Button>
-            ) : null}
-          </Group>
-          {plan.goals.length ? (
-            <GoalList goals={plan.goals} editable={editable} onEdit={(goal) => onDialog({ kind: 'goal', plan, goal })} />
-          ) : (
-            <Text c="dimmed">{t('plans.noGoals')}</Text>
-          )}
-        </Stack>
-        <Stack gap="sm">
-          <Title order={3} size="h5">
-            {t('plans.reviews')}
-          </Title>
-          <Reviews plan={plan} />
-        </Stack>
+            <Reviews plan={plan} />
+          </Stack>
+        )}
       </Stack>
     </SectionCard>
   );
@@ -198,12 +204,14 @@ function ClosedPlan({ plan }: { plan: PlanResponse }) {
       <Text size="sm" c="dimmed" mb="xs">
         {[
           plan.responsible ? t('plans.responsibleIs', { name: plan.responsible.name }) : null,
-          t('plans.reviewCount', { count: plan.reviews.length }),
+          plan.contentHidden ? null : t('plans.reviewCount', { count: plan.reviews.length }),
         ]
           .filter(Boolean)
           .join(' · ')}
       </Text>
-      {plan.goals.length ? (
+      {plan.contentHidden ? (
+        <ContentHiddenNotice inline />
+      ) : plan.goals.length ? (
         <>
           <Divider mb="xs" />
           <GoalList goals={plan.goals} editable={false} />

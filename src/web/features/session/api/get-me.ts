@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type MeResponse, meResponse } from '../../../../shared/index.js';
+import { hasPermission, type MeResponse, meResponse, type Permission } from '../../../../shared/index.js';
 import { isApiError } from '../../../components/api/api-error.js';
 import { requestApi } from '../../../components/api/request-api.js';
 
@@ -18,4 +18,10 @@ export async function getMe(signal?: AbortSignal): Promise<MeResponse | null> {
 
 export function useMe() {
   return useQuery({ queryKey: meQueryKey, queryFn: ({ signal }) => getMe(signal), staleTime: 60_000 });
+}
+
+/** Whether the signed-in user holds the permission (false while the session loads); the server decides anyway. */
+export function useHasPermission(permission: Permission): boolean {
+  const me = useMe();
+  return me.data ? hasPermission(me.data.roles, permission) : false;
 }

@@ -126,7 +126,7 @@ function TaskItem({
               {t('tasks.reopen')}
             </Button>
           )}
-          {task.status === 'open' && onEdit ? (
+          {task.status === 'open' && onEdit && !task.contentHidden ? (
             <Button
               size="compact-sm"
               variant="default"

@@ -3,6 +3,8 @@ import { IconCalendarEvent, IconEdit, IconFileText, IconLock, IconMessages, Icon
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ContentHiddenNotice } from '../../../components/feedback/content-hidden-notice.js';
+import { useHasPermission } from '../../session/index.js';
 import type { TimelineEntry, TimelineKind } from '../../../../shared/index.js';
 import { useFormat } from '../../../components/intl/use-format.js';
 import { describeAction, describeField } from '../../audit/index.js';
@@ -29,6 +31,7 @@ type TimelineListProps = {
 export function TimelineList({ entries, topicLabel, describePlanChange }: TimelineListProps) {
   const { t } = useTranslation();
   const { formatDateTime } = useFormat();
+  const readsContent = useHasPermission('counselling.content');
   return (
     <ol className={classes.list}>
       {entries.map((entry) => {
@@ -49,7 +52,13 @@ export function TimelineList({ entries, topicLabel, describePlanChange }: Timeli
                 <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                 {entry.staff ? ` · ${entry.staff.name}` : ''}
               </Text>
-              {entry.kind === 'plan' ? <Text size="sm">{describePlanChange(entry)}</Text> : detailsOf(entry, t, topicLabel)}
+              {entry.kind === 'plan' && entry.contentHidden ? (
+                <ContentHiddenNotice inline />
+              ) : entry.kind === 'plan' ? (
+                <Text size="sm">{describePlanChange(entry)}</Text>
+              ) : (
+                detailsOf(entry, t, topicLabel, readsContent)
+              )}
             </div>
           </li>
         );
@@ -78,9 +87,10 @@ function titleOf(entry: TimelineEntry, t: TFunction): string {
   }
 }
 
-function detailsOf(entry: TimelineEntry, t: TFunction, topicLabel: (code: string) => string): ReactNode {
+function detailsOf(entry: TimelineEntry, t: TFunction, topicLabel: (code: string) => string, readsContent: boolean): ReactNode {
   switch (entry.kind) {
     case 'consultation':
+      if (entry.contentHidden && !readsContent) return <ContentHiddenNotice inline />;
       if (entry.contentHidden) {
         return (
           <Group gap={4} wrap="nowrap">
