@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const adminEmail = 'durability@example.org';
-const adminPassword = 'durability test passphrase';
+const adminPassword = 'killed mid burst passphrase';
 const burstSize = 200;
 const concurrency = 10;
 /** Acknowledged registrations after which the server is killed: well inside the burst. */

@@ -62,8 +62,10 @@ export async function beginAttempt(db: Db, rules: AttemptRule[], now = new Date(
         // Thrown inside the transaction: the other rules' counts roll back with it.
         throw new AppError('RATE_LIMITED', 'Too many failed attempts, try again later', { retryAfterSeconds });
       }
-      // A new window: old ones of every key are due for clearing, at most once per key and window.
-      if (window.failures === 1) await deleteAttemptsBefore(tx, new Date(now.getTime() - accountWindowSeconds * 1000));
+      // A window began with this attempt: clear the windows that ended, at most once per key and window.
+      if (window.windowStartedAt.getTime() === now.getTime()) {
+        await deleteAttemptsBefore(tx, new Date(now.getTime() - accountWindowSeconds * 1000));
+      }
       counted.push({ key, windowStartedAt: window.windowStartedAt });
     }
     return { counted };

@@ -61,7 +61,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/sign-in/email',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: signInInput, response: { 200: signInResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password',
+        description:
+          'Failed attempts are limited per client address (INTEGRA_SIGN_IN_LIMIT a minute) and per account (INTEGRA_SIGN_IN_ACCOUNT_LIMIT in 15 minutes, alike for unknown e-mails); successful ones never count. Over a limit: 429 RATE_LIMITED with Retry-After.',
+        body: signInInput,
+        response: { 200: signInResponse },
+      },
     },
     async (request, reply) => {
       const email = request.body.email.toLowerCase();

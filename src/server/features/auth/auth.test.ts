@@ -463,6 +463,8 @@ describe('failed sign-ins per account', async () => {
     const bystander = await createUserThroughApi(t);
     for (let attempt = 1; attempt <= 10; attempt++) {
       expect((await fromAnywhere(user.email, 'wrong password!')).response.statusCode).toBe(401);
+      // The account's own sign-in in between is not counted.
+      if (attempt === 5) expect((await fromAnywhere(user.email, testPassword)).response.statusCode).toBe(200);
     }
     const limited = await fromAnywhere(user.email.toUpperCase(), testPassword);
     expectRateLimited(limited.response, 15 * 60);
@@ -518,6 +520,37 @@ describe('failed sign-ins per account', async () => {
     await ageFailures(t, 'user', userId, 15 * 60);
     const changed = await change(testPassword);
     expect(changed.statusCode, changed.body).toBe(200);
+  });
+});
+
+describe('wrong second factors per account', async () => {
+  const t = await createTestApp({ INTEGRA_SIGN_IN_ACCOUNT_LIMIT: '10' });
+
+  it('lock the account for 15 minutes after 10, across challenges and addresses, even for the right code', async () => {
+    const { cookie, email } = await t.signInAs(['receptionist']);
+    const { secret } = await enableTotp(t, cookie);
+    const wrongCode = () => String((Number(totp(secret)) + 500_000) % 1_000_000).padStart(6, '0');
+    const challenge = async () => {
+      const first = await t.signIn(email, testPassword, { remoteAddress: uniqueAddress() });
+      expect(first.response.json()).toMatchObject({ twoFactorRedirect: true });
+      return (code: string) =>
+        t.request({
+          method: 'POST',
+          url: '/api/auth/two-factor/verify-totp',
+          cookie: first.cookie,
+          remoteAddress: uniqueAddress(),
+          payload: { code },
+        });
+    };
+    // better-auth allows 5 guesses per challenge; a new challenge needs the password again.
+    for (let round = 1; round <= 2; round++) {
+      const guess = await challenge();
+      for (let attempt = 1; attempt <= 5; attempt++) expect((await guess(wrongCode())).statusCode).toBe(401);
+    }
+    const locked = await (await challenge())(totp(secret));
+    expectRateLimited(locked, 15 * 60);
+    expect(Number(locked.headers['retry-after'])).toBe(15 * 60);
+    expect(locked.cookies.find((c) => c.name === sessionCookieName && c.value !== '')).toBeUndefined();
   });
 });
 
