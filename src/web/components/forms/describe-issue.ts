@@ -45,6 +45,8 @@ export function describeIssue(issue: Issue, t: TFunction): string {
     return isArray ? t('validation.chooseAtLeastOne') : t('validation.required');
   }
   if (issue.code === 'wrong_password') return t('validation.wrongPassword');
+  // Phone numbers are checked by the shared schema's parser (decision 023).
+  if (issue.code === 'custom' && (name === 'phone' || name === 'contactPhone')) return t('validation.phone');
 
   switch (issue.code) {
     case 'too_small':
