@@ -178,6 +178,12 @@ describe.each(['cs', 'en', 'uk'] as const)('counselling: from the booking to the
       await field(t('appointments.startTime')).fill(slot.time);
       await field(t('appointments.place')).fill('Kancelář 2');
       const vietnamese = new Intl.DisplayNames([language], { type: 'language' }).of('vi') as string;
+      // The clients' common languages come first, each named (never a bare code).
+      await combobox(t('appointments.interpreterLanguage')).click();
+      const names = new Intl.DisplayNames([language], { type: 'language' });
+      const firstOptions = (await page.getByRole('option').allInnerTexts()).slice(0, 3).map((text) => text.trim().toLowerCase());
+      expect(firstOptions).toEqual(['uk', 'ru', 'vi'].map((code) => (names.of(code) as string).toLowerCase()));
+      await page.keyboard.press('Escape');
       await choose(t('appointments.interpreterLanguage'), new RegExp(`^${vietnamese}`, 'i'), vietnamese.slice(0, 4));
       await checkPage('booking form');
       await page.getByRole('button', { name: t('appointments.book'), exact: true }).click();

@@ -106,7 +106,7 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['appointments'],
         summary: 'Mark an appointment attended, no-show or cancelled, or booked again',
         description:
-          'Allowed: booked → attended, no_show, cancelled; attended → booked, no_show; no_show → booked, attended; cancelled → booked (checked as a new booking). Others, and any change once a consultation was recorded from it, get 409 CONFLICT.',
+          'Allowed: booked → attended, no_show (once the appointment has begun, else 409 APPOINTMENT_NOT_STARTED), cancelled; attended or no_show → booked, an undo: only by who set it and on the same day (Europe/Prague), else 409 STATUS_UNDO_REFUSED with `details.reason` not_author or day_passed; cancelled → booked (checked as a new booking). Others, and any change once a consultation was recorded from it, get 409 CONFLICT.',
         params: idParams,
         body: changeAppointmentStatusInput,
         response: { 200: appointmentResponse, 409: errorResponse },

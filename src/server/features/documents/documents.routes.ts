@@ -60,7 +60,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<DocumentsRoutesOptions> = as
         tags: ['documents'],
         summary: "A client's documents, newest first (the read is audited)",
         description:
-          "A document of a legal consultation is listed for everyone who may read counselling; only legal counsellors and the consultation's author see its name and description, others get `restricted: true` with both null.",
+          "A document of a legal consultation is listed for everyone who may read counselling; only legal counsellors and the consultation's author see its name and description, others get `restricted: true` with both null, and `restrictedReason` says why: `legal_content`, or `role` for roles that read no documents (who uploaded a document always sees its name).",
         params: idParams,
         querystring: listDocumentsQuery,
         response: { 200: page(documentResponse), 404: errorResponse, 409: errorResponse },

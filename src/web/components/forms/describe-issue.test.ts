@@ -23,6 +23,8 @@ describe('describeIssue', () => {
     expect(describeIssue({ field: 'email', code: 'invalid_format', format: 'email', value: 'x' }, t)).toBe(cs.validation.email);
     expect(describeIssue({ field: 'address.postcode', code: 'invalid_format', value: '12' }, t)).toBe(cs.validation.postcode);
     expect(describeIssue({ field: 'phone', code: 'invalid_format', value: 'ab' }, t)).toBe(cs.validation.phone);
+    expect(describeIssue({ field: 'phone', code: 'custom', value: '123 456 789' }, t)).toBe(cs.validation.phone);
+    expect(describeIssue({ field: 'contactPhone', code: 'custom', value: '603 12' }, t)).toBe(cs.validation.phone);
     expect(describeIssue({ field: 'adminPassword', code: 'too_small', minimum: 12, value: 'short' }, t)).toContain('12');
   });
 

@@ -57,6 +57,8 @@ export function describeIssue(issue: Issue, t: TFunction): string {
   }
   if (issue.code === 'wrong_password') return t('validation.wrongPassword');
   if (isPasswordWeakness(issue.code)) return t(passwordWeaknessKeys[issue.code]);
+  // Phone numbers are checked by the shared schema's parser (decision 023).
+  if (issue.code === 'custom' && (name === 'phone' || name === 'contactPhone')) return t('validation.phone');
 
   switch (issue.code) {
     case 'too_small':
