@@ -2,6 +2,9 @@ import type { UiLanguage } from '../../shared/index.js';
 import appointmentsCs from './locales/appointments.cs.json' with { type: 'json' };
 import appointmentsEn from './locales/appointments.en.json' with { type: 'json' };
 import appointmentsUk from './locales/appointments.uk.json' with { type: 'json' };
+import auditCs from './locales/audit.cs.json' with { type: 'json' };
+import auditEn from './locales/audit.en.json' with { type: 'json' };
+import auditUk from './locales/audit.uk.json' with { type: 'json' };
 import counsellingCs from './locales/counselling.cs.json' with { type: 'json' };
 import counsellingEn from './locales/counselling.en.json' with { type: 'json' };
 import counsellingUk from './locales/counselling.uk.json' with { type: 'json' };
@@ -24,13 +27,19 @@ import uk from './locales/uk.json' with { type: 'json' };
  * labels its own audit actions); `locales.test.ts` refuses a text defined twice.
  */
 export const catalogueParts = {
-  cs: [cs, counsellingCs, appointmentsCs, plansCs, documentsCs, timelineCs],
-  en: [en, counsellingEn, appointmentsEn, plansEn, documentsEn, timelineEn],
-  uk: [uk, counsellingUk, appointmentsUk, plansUk, documentsUk, timelineUk],
+  cs: [cs, counsellingCs, appointmentsCs, plansCs, documentsCs, timelineCs, auditCs],
+  en: [en, counsellingEn, appointmentsEn, plansEn, documentsEn, timelineEn, auditEn],
+  uk: [uk, counsellingUk, appointmentsUk, plansUk, documentsUk, timelineUk, auditUk],
 } as const satisfies Record<UiLanguage, readonly object[]>;
 
 /** The merged catalogue; its Czech type checks every `t()` key at compile time. */
-export type Catalogue = typeof cs & typeof counsellingCs & typeof appointmentsCs & typeof plansCs & typeof documentsCs & typeof timelineCs;
+export type Catalogue = typeof cs &
+  typeof counsellingCs &
+  typeof appointmentsCs &
+  typeof plansCs &
+  typeof documentsCs &
+  typeof timelineCs &
+  typeof auditCs;
 
 type Tree = { [key: string]: string | Tree };
 
