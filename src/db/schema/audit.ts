@@ -30,6 +30,8 @@ export const auditEvents = pgTable(
     index().on(t.actorId, t.at),
     index().on(t.clientId, t.at),
     index().on(t.action, t.at),
-    index('audit_events_client_ids_idx').using('gin', t.clientIds),
+    // Without a pending list: PGlite runs no autovacuum, so every look-up would scan a pending list
+    // until it reached its 4 MB limit (decision 016).
+    index('audit_events_client_ids_idx').using('gin', t.clientIds).with({ fastupdate: false }),
   ],
 );
