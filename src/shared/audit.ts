@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pagingQuery, uuid } from './common.js';
+import { isoDate, pagingQuery, uiLanguage, uuid } from './common.js';
 
 /** What the audit trail records. */
 export const auditActions = [
@@ -27,6 +27,8 @@ export const auditActions = [
   'settings.updated',
   'client.created',
   'client.read',
+  /** A list or search of clients: one entry per request, with the ids it returned (decision 016). */
+  'client.searched',
   'client.updated',
   'client.archived',
   'client.unarchived',
@@ -37,6 +39,7 @@ export const auditActions = [
   'client.consent_withdrawn',
   'client.break_glass',
   'audit.read',
+  'audit.exported',
   'consultation.created',
   'consultation.read',
   'consultation.updated',
@@ -58,6 +61,8 @@ export const auditActions = [
   'task.created',
   'task.updated',
   'task.completed',
+  'task.listed',
+  'my_day.read',
   'document.uploaded',
   'document.read',
   'document.downloaded',
@@ -72,15 +77,36 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export const listAuditQuery = z.strictObject({
+/** A client number as staff write it: 2026-00042, 2026-42 or 2026/42. */
+export const clientNumberFilter = z
+  .string()
+  .trim()
+  .regex(/^\d{4}[-/]\d{1,5}$/, 'A client number such as 2026-00042');
+
+/** The filters of the audit trail, shared by the browsing page and the CSV export. */
+export const auditFilters = {
   actorId: z.string().max(100).optional(),
   clientId: uuid.optional(),
+  /** The client with this number, or the one a record with this number was merged into, with its merged records. */
+  clientNumber: clientNumberFilter.optional(),
   action: z.enum(auditActions).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  ...pagingQuery,
-});
+};
+
+export const listAuditQuery = z.strictObject({ ...auditFilters, ...pagingQuery });
 export type ListAuditQuery = z.infer<typeof listAuditQuery>;
+
+export const exportAuditQuery = z.strictObject({
+  ...auditFilters,
+  /** The language of the column headings. */
+  lang: uiLanguage.default('cs'),
+});
+export type ExportAuditQuery = z.infer<typeof exportAuditQuery>;
+export type AuditFilterQuery = Omit<ExportAuditQuery, 'lang'>;
+
+/** Most rows one CSV export holds; a larger trail is exported in parts, by period. */
+export const auditExportMaxRows = 50_000;
 
 /** One changed field: values only for fields that are not personal data. */
 export const fieldChange = z.object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() });
@@ -95,6 +121,19 @@ export const auditEventResponse = z
     entityType: z.string().nullable(),
     entityId: z.string().nullable(),
     clientId: z.string().nullable(),
+    /** The client the entry is about, resolved: its number, and its name for those who may read clients. */
+    client: z
+      .object({
+        id: z.string(),
+        clientNumber: z.string().nullable(),
+        /** Null unless the reader may read clients (decision 016). */
+        name: z.string().nullable(),
+      })
+      .nullable(),
+    /** For a list or search: how many clients it returned and, filtered by a client, whether that one was among them. */
+    listed: z.object({ count: z.number().int(), includesClient: z.boolean().nullable() }).nullable(),
+    /** The staff member an entry about an account is about. */
+    entityName: z.string().nullable(),
     changes: z.array(fieldChange),
     details: z.record(z.string(), z.unknown()).nullable(),
     requestId: z.string().nullable(),

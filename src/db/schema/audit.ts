@@ -15,10 +15,23 @@ export const auditEvents = pgTable(
     entityType: text(),
     entityId: text(),
     clientId: uuid(),
+    /**
+     * The clients a list or search returned (decision 016): null for entries that are not a list,
+     * empty when the list found nobody. Indexed (GIN) so "who looked up this person" is one lookup.
+     */
+    clientIds: uuid().array(),
     changes: jsonb().$type<FieldChange[]>().notNull().default([]),
     details: jsonb().$type<Record<string, unknown>>(),
     requestId: text(),
     ip: text(),
   },
-  (t) => [index().on(t.at), index().on(t.actorId, t.at), index().on(t.clientId, t.at), index().on(t.action, t.at)],
+  (t) => [
+    index().on(t.at),
+    index().on(t.actorId, t.at),
+    index().on(t.clientId, t.at),
+    index().on(t.action, t.at),
+    // Without a pending list: PGlite runs no autovacuum, so every look-up would scan a pending list
+    // until it reached its 4 MB limit (decision 016).
+    index('audit_events_client_ids_idx').using('gin', t.clientIds).with({ fastupdate: false }),
+  ],
 );

@@ -441,6 +441,16 @@ describe('bad input', async () => {
     query('/api/audit-events', 'dpo', { clientId: 'someone' }, 'querystring.clientId'),
     query('/api/audit-events', 'dpo', { actorId: 'a'.repeat(101) }, 'querystring.actorId'),
     query('/api/audit-events', 'dpo', { actorId: 'x\u0000' }, 'querystring.actorId'),
+    query('/api/audit-events', 'dpo', { clientNumber: '42' }, 'querystring.clientNumber'),
+    query('/api/audit-events', 'dpo', { clientNumber: '2026-000042' }, 'querystring.clientNumber'),
+    query('/api/audit/export.csv', 'dpo', { clientNumber: 'Novák' }, 'querystring.clientNumber'),
+    query('/api/audit/export.csv', 'dpo', { from: '2026-13-01' }, 'querystring.from'),
+    query('/api/audit/export.csv', 'dpo', { lang: 'de' }, 'querystring.lang'),
+    [
+      '/api/audit/export.csv paged',
+      { method: 'GET', url: '/api/audit/export.csv', cookie: as('dpo'), query: { limit: '10' } },
+      { keys: ['limit'] },
+    ],
     // Setup and sign-in
     body('POST', '/api/setup', null, { ...validSetup, regionCode: 'CZ-99' }, 'body.regionCode'),
     body('POST', '/api/setup', null, { ...validSetup, adminPassword: 'short' }, 'body.adminPassword'),

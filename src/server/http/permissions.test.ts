@@ -23,8 +23,9 @@ function expectationFor(route: ApiRoute, role: Role | null): Expectation {
 /** What went wrong, or null when the answer matches the expectation. */
 function mismatch(route: ApiRoute, expected: Expectation, response: LightMyRequestResponse): string | null {
   const status = response.statusCode;
-  // HEAD answers carry no body: only the status can be checked.
-  const code = route.method === 'HEAD' ? undefined : (response.json() as { error?: { code?: string } }).error?.code;
+  // HEAD answers carry no body: only the status can be checked. An allowed download (a CSV) is not JSON.
+  const json = route.method !== 'HEAD' && String(response.headers['content-type']).startsWith('application/json');
+  const code = json ? (response.json() as { error?: { code?: string } }).error?.code : undefined;
   const head = route.method === 'HEAD';
   if (expected === 'allowed' && status !== 401 && status !== 403) return null;
   if (expected === 'forbidden' && status === 403 && (head || code === 'FORBIDDEN')) return null;
@@ -61,6 +62,7 @@ describe('the permission matrix, route by route', async () => {
         'GET /api/clients',
         'POST /api/clients',
         'GET /api/audit-events',
+        'GET /api/audit/export.csv',
         'PUT /api/settings',
         'POST /api/clients/:id/break-glass',
         'GET /api/privacy/sensitive-changes',

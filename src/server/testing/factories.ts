@@ -153,6 +153,9 @@ export type AuditItem = {
   entityType: string | null;
   entityId: string | null;
   clientId: string | null;
+  client: { id: string; clientNumber: string | null; name: string | null } | null;
+  listed: { count: number; includesClient: boolean | null } | null;
+  entityName: string | null;
   changes: { field: string; before?: unknown; after?: unknown }[];
   details: Record<string, unknown> | null;
   ip: string | null;

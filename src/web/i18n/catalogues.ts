@@ -2,6 +2,9 @@ import type { UiLanguage } from '../../shared/index.js';
 import appointmentsCs from './locales/appointments.cs.json' with { type: 'json' };
 import appointmentsEn from './locales/appointments.en.json' with { type: 'json' };
 import appointmentsUk from './locales/appointments.uk.json' with { type: 'json' };
+import auditCs from './locales/audit.cs.json' with { type: 'json' };
+import auditEn from './locales/audit.en.json' with { type: 'json' };
+import auditUk from './locales/audit.uk.json' with { type: 'json' };
 import counsellingCs from './locales/counselling.cs.json' with { type: 'json' };
 import counsellingEn from './locales/counselling.en.json' with { type: 'json' };
 import counsellingUk from './locales/counselling.uk.json' with { type: 'json' };
@@ -27,9 +30,9 @@ import uk from './locales/uk.json' with { type: 'json' };
  * labels its own audit actions); `locales.test.ts` refuses a text defined twice.
  */
 export const catalogueParts = {
-  cs: [cs, counsellingCs, appointmentsCs, plansCs, documentsCs, timelineCs, privacyCs],
-  en: [en, counsellingEn, appointmentsEn, plansEn, documentsEn, timelineEn, privacyEn],
-  uk: [uk, counsellingUk, appointmentsUk, plansUk, documentsUk, timelineUk, privacyUk],
+  cs: [cs, counsellingCs, appointmentsCs, plansCs, documentsCs, timelineCs, privacyCs, auditCs],
+  en: [en, counsellingEn, appointmentsEn, plansEn, documentsEn, timelineEn, privacyEn, auditEn],
+  uk: [uk, counsellingUk, appointmentsUk, plansUk, documentsUk, timelineUk, privacyUk, auditUk],
 } as const satisfies Record<UiLanguage, readonly object[]>;
 
 /** The merged catalogue; its Czech type checks every `t()` key at compile time. */
@@ -39,7 +42,8 @@ export type Catalogue = typeof cs &
   typeof plansCs &
   typeof documentsCs &
   typeof timelineCs &
-  typeof privacyCs;
+  typeof privacyCs &
+  typeof auditCs;
 
 type Tree = { [key: string]: string | Tree };
 

@@ -22,7 +22,7 @@ import {
 } from '../../../shared/index.js';
 import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
-import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { diffFields, recordAudit, listedClientIds } from '../audit/audit.service.js';
 import { requireBranch } from '../centre/centre.service.js';
 import { requireChangeableClient, requireClient } from '../clients/clients.service.js';
 import {
@@ -382,8 +382,8 @@ export async function getAppointment(ctx: Ctx, id: string): Promise<AppointmentD
 
 /**
  * The calendar: appointments starting on the days from `from` to `to` (centre time), in order. The
- * read is audited once, with its filters and how many appointments it showed, and with the client
- * when filtered by one (see decision 011).
+ * read is audited once, with its filters and how many appointments it showed, the ids of the clients
+ * it named, and the client when filtered by one (decisions 011 and 016).
  */
 export async function findAppointments(ctx: Ctx, query: ListAppointmentsQuery) {
   const rows = await selectCalendar(ctx.db, {
@@ -394,13 +394,15 @@ export async function findAppointments(ctx: Ctx, query: ListAppointmentsQuery) {
     clientId: query.clientId,
     status: query.status,
   });
+  const items = rows.map(toAppointmentResponse);
   await recordAudit(ctx.db, ctx, {
     action: 'appointment.read',
     entityType: 'appointment',
     ...(query.clientId ? { clientId: query.clientId } : {}),
+    clientIds: listedClientIds(items, (item) => item.client?.id),
     details: { filters: query, count: rows.length },
   });
-  return { items: rows.map(toAppointmentResponse), total: rows.length };
+  return { items, total: rows.length };
 }
 
 /** A client's appointments, newest first, a page at a time; the read is audited with the client. */

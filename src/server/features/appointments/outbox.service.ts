@@ -125,6 +125,8 @@ export async function findOutboxMessages(ctx: Ctx, query: ListOutboxQuery): Prom
     action: 'outbox.read',
     entityType: 'outbox',
     ...(query.clientId ? { clientId: query.clientId } : {}),
+    // The messages carry clients' contacts: the clients they are for, as every list records them (decision 016).
+    clientIds: rows.flatMap(({ message }) => (message.clientId ? [message.clientId] : [])),
     details: { filters, count: rows.length },
   });
   return {

@@ -2,16 +2,51 @@ import type { ClientListItem, DuplicateCandidate, DuplicateCheckInput, ListClien
 import type { Tx } from '../../../db/open-database.js';
 import type { Ctx } from '../../http/context.js';
 import { clientListScope } from '../access/branch-scope.service.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { selectDuplicatePool, selectSearchPage } from './client-search.repo.js';
 import { toClientSummary } from './client-summary.js';
-import { type ClientRow, selectClientPage } from './clients.repo.js';
+import { type ClientRow, type ScopedClientsQuery, selectClientPage } from './clients.repo.js';
 import { nameReasons } from './match-reasons.js';
 import { isEmptyQuery, nameFieldWords, parseSearchQuery, phoneDigitsOf, type SearchQuery } from './search-query.js';
 
-/** The client list: a page of the register, or with `q` the clients found, best match first. */
+/**
+ * The client list: a page of the register, or with `q` the clients found, best match first. Every
+ * request is one `client.searched` entry with the ids it returned, empty results too (decision 016).
+ */
 export async function findClients(ctx: Ctx, listQuery: ListClientsQuery): Promise<{ items: ClientListItem[]; total: number }> {
   // Someone kept to their own branch lists only the clients in their scope (decision 022).
-  const query = { ...listQuery, scope: await clientListScope(ctx) };
+  const found = await listClients(ctx, { ...listQuery, scope: await clientListScope(ctx) });
+  const { q, limit, offset, ...filters } = listQuery;
+  const search = q === undefined ? null : parseSearchQuery(q);
+  await recordAudit(ctx.db, ctx, {
+    action: 'client.searched',
+    entityType: 'client',
+    clientIds: found.items.map((item) => item.id),
+    // What was searched by, never the words: a name or phone typed here is personal data (decision 004).
+    details: {
+      view: search ? 'search' : 'list',
+      ...(search ? { searchedBy: searchedBy(search) } : {}),
+      filters,
+      limit,
+      offset,
+      total: found.total,
+    },
+  });
+  return found;
+}
+
+function searchedBy(search: SearchQuery): string[] {
+  return [
+    ...(search.nameWords.length > 0 ? ['name'] : []),
+    ...(search.clientNumbers.length > 0 ? ['client_number'] : []),
+    ...(search.phoneDigits ? ['phone'] : []),
+    ...(search.email ? ['email'] : []),
+    ...(search.dateOfBirth ? ['date_of_birth'] : []),
+    ...(search.yearOfBirth !== null ? ['year_of_birth'] : []),
+  ];
+}
+
+async function listClients(ctx: Ctx, query: ScopedClientsQuery): Promise<{ items: ClientListItem[]; total: number }> {
   if (query.q === undefined) {
     const rows = await selectClientPage(ctx.db, query);
     const total =
@@ -121,7 +156,32 @@ function nameReasonsOf(input: DuplicateCheckInput, client: ClientRow): MatchReas
   return nameReasons(words, client);
 }
 
-/** The duplicate check as the API offers it, for a form being filled in. */
+/**
+ * The duplicate check as the API offers it, for a form being filled in: a search of the register,
+ * audited as one `client.searched` entry with the candidates' ids, none found too.
+ */
 export async function checkDuplicates(ctx: Ctx, input: DuplicateCheckInput) {
-  return { candidates: await findDuplicateCandidates(ctx.db, input) };
+  const candidates = await findDuplicateCandidates(ctx.db, input);
+  await recordDuplicateSearch(ctx.db, ctx, 'duplicate_check', candidates, input.excludeId);
+  return { candidates };
+}
+
+/**
+ * The audit entry of a duplicate search: the candidates shown, by id, and where the search came from
+ * (the check while typing, or a registration refused as a likely duplicate).
+ */
+export async function recordDuplicateSearch(
+  tx: Tx,
+  ctx: Ctx,
+  view: 'duplicate_check' | 'registration',
+  candidates: readonly DuplicateCandidate[],
+  excludeId?: string,
+) {
+  await recordAudit(tx, ctx, {
+    action: 'client.searched',
+    entityType: 'client',
+    ...(excludeId ? { entityId: excludeId, clientId: excludeId } : {}),
+    clientIds: candidates.map((c) => c.id),
+    details: { view, total: candidates.length },
+  });
 }

@@ -5,6 +5,7 @@ import {
   type ConsentPurpose,
   type CreateClientInput,
   deriveDistrict,
+  type DuplicateCandidate,
   evaluateEligibility,
   type ResidenceInput,
   toCentreDate,
@@ -33,7 +34,7 @@ import {
   setConsentWithdrawn,
   updateClientRow,
 } from './clients.repo.js';
-import { findDuplicateCandidates } from './client-search.service.js';
+import { findDuplicateCandidates, recordDuplicateSearch } from './client-search.service.js';
 import { toClientSummary } from './client-summary.js';
 import { factsOf, recomputeEligibilityForClient } from './eligibility.service.js';
 import { nameKeyColumns, nameKeysOfChange } from './name-keys.service.js';
@@ -125,7 +126,7 @@ export function residenceColumns(residence: ResidenceInput) {
  * and the confirmation is audited.
  */
 export async function createClient(ctx: Ctx, input: CreateClientInput): Promise<ClientResponse> {
-  const id = await ctx.db.transaction(async (tx) => {
+  const registration = ctx.db.transaction(async (tx) => {
     await requireBranch(tx, input.branchId);
     await lockClientRegistration(tx);
     const candidates = await findDuplicateCandidates(tx, input);
@@ -166,6 +167,15 @@ export async function createClient(ctx: Ctx, input: CreateClientInput): Promise<
       });
     }
     return row.id;
+  });
+  // A refusal shows the candidates, so it is a search of the register: audited once the transaction
+  // has rolled back (decision 016).
+  const id = await registration.catch(async (error: unknown) => {
+    if (error instanceof AppError && error.code === 'DUPLICATE_SUSPECTED') {
+      const { candidates } = error.details as { candidates: DuplicateCandidate[] };
+      await recordDuplicateSearch(ctx.db, ctx, 'registration', candidates);
+    }
+    throw error;
   });
   return loadClient(ctx, id);
 }

@@ -19,7 +19,7 @@ import {
 import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Actor, Ctx } from '../../http/context.js';
 import { getAppointment, recordConsultationOfAppointment } from '../appointments/appointments.service.js';
-import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { diffFields, listedClientIds, recordAudit } from '../audit/audit.service.js';
 import { requireChangeableClient, requireClient } from '../clients/clients.service.js';
 import { toStaffReference } from '../users/users.service.js';
 import {
@@ -229,21 +229,19 @@ export async function findClientConsultations(ctx: Ctx, clientId: string, paging
 }
 
 /**
- * Every consultation, anonymous ones too, filtered and newest first. Each client the page names gets
- * one audit entry, so a client's trail shows this read as well.
+ * Every consultation, anonymous ones too, filtered and newest first. The read is one audit entry
+ * with the ids of the clients the page names, so each client's trail shows it (decision 016).
  */
 export async function findConsultations(ctx: Ctx, query: ListConsultationsQuery) {
   const { rows, total } = await selectConsultationPage(ctx.db, query);
   const items = rows.map((row) => toListItem(row, ctx.actor));
-  const byClient = new Map<string, string[]>();
-  for (const item of items) if (item.clientId) byClient.set(item.clientId, [...(byClient.get(item.clientId) ?? []), item.id]);
-  if (byClient.size > 0) {
-    await ctx.db.transaction(async (tx) => {
-      for (const [clientId, consultationIds] of byClient) {
-        await recordAudit(tx, ctx, { action: 'consultation.read', entityType: 'consultation', clientId, details: { consultationIds } });
-      }
-    });
-  }
+  const { limit, offset, ...filters } = query;
+  await recordAudit(ctx.db, ctx, {
+    action: 'consultation.read',
+    entityType: 'consultation',
+    clientIds: listedClientIds(items, (item) => item.clientId),
+    details: { filters, limit, offset, total, consultationIds: items.map((item) => item.id) },
+  });
   return { items, total };
 }
 

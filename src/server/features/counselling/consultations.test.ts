@@ -371,12 +371,17 @@ describe('consultations', async () => {
         clientId: null,
         anonymousProfile: { sex: 'male', ageBand: '26_40', citizenship: 'VN', residenceCategory: 'long_term_residence' },
       });
-      // The named client's trail shows that the coordinator saw their consultations in the list.
+      // The named client's trail shows that the coordinator saw their consultations in the list: one
+      // entry per list read, with the ids of the clients it named (decision 016).
       const reads = (await auditEventsThroughApi(t, { action: 'consultation.read', clientId: client.id })).filter(
         (e) => e.actor?.id === coordinator.userId,
       );
-      expect(reads.length).toBeGreaterThanOrEqual(1);
-      expect(reads[0]?.details).toEqual({ consultationIds: [legal1.id, social1.id] });
+      expect(reads).toHaveLength(6); // every list above but the anonymous-only one
+      expect(reads[0]).toMatchObject({
+        clientId: null,
+        listed: { count: 1, includesClient: true },
+        details: { filters: { staffId: user.id }, total: 3, consultationIds: [anonymous.json().id, legal1.id, social1.id] },
+      });
     });
   });
 

@@ -304,11 +304,14 @@ describe('permit expiry', async () => {
       expect((await getMyDay(coordinator.cookie)).permits.items.map((p) => p.client.id)).not.toContain(colleagues.id);
     });
 
-    it('is for staff who manage tasks, and is not audited (it opens no record)', async () => {
+    it('is for staff who manage tasks, and each view is one audit entry (decision 016)', async () => {
       const receptionist = await createUserThroughApi(t, { roles: ['receptionist'] });
       const { cookie } = await t.signIn(receptionist.email);
       await getMyDay(cookie);
-      expect(await auditEventsThroughApi(t, { actorId: receptionist.id })).toEqual([expect.objectContaining({ action: 'auth.sign_in' })]);
+      expect((await auditEventsThroughApi(t, { actorId: receptionist.id })).map((e) => [e.action, e.listed])).toEqual([
+        ['my_day.read', { count: 0, includesClient: null }],
+        ['auth.sign_in', null],
+      ]);
       for (const role of ['lecturer', 'dpo', 'admin'] as const) {
         const response = await t.request({ method: 'GET', url: '/api/my-day', cookie: (await staffOf(t, role)).cookie });
         expect(response.statusCode, role).toBe(403);

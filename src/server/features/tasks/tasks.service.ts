@@ -15,7 +15,7 @@ import {
 import { AppError, notFound } from '../../http/app-error.js';
 import type { Actor, Ctx } from '../../http/context.js';
 import { findConsultationClientId, requireLinkableConsultation } from '../counselling/consultations.service.js';
-import { changedValues, diffFields, recordAudit } from '../audit/audit.service.js';
+import { changedValues, diffFields, listedClientIds, recordAudit } from '../audit/audit.service.js';
 import { requireChangeableClient } from '../clients/clients.service.js';
 import { findStaffWithPermission, requireStaffWithPermission, toStaffReference } from '../users/users.service.js';
 import {
@@ -113,10 +113,23 @@ function filterOf(ctx: Ctx, query: ListTasksQuery): TaskFilter {
   };
 }
 
-/** A page of tasks by due date. Lists name clients as the client list does, and like it are not audited. */
+/**
+ * A page of tasks by due date. It names clients, so, like the client list, each request is one
+ * `task.listed` entry with the ids of the clients it named, and the client when filtered by one
+ * (decision 016).
+ */
 export async function findTasks(ctx: Ctx, query: ListTasksQuery) {
   const { rows, total } = await selectTasks(ctx.db, tasksWhere(filterOf(ctx, query)), query.limit, query.offset);
-  return { items: rows.map((row) => toTaskResponse(row, ctx.actor)), total };
+  const items = rows.map((row) => toTaskResponse(row, ctx.actor));
+  const { limit, offset, ...filters } = query;
+  await recordAudit(ctx.db, ctx, {
+    action: 'task.listed',
+    entityType: 'task',
+    ...(query.clientId ? { clientId: query.clientId } : {}),
+    clientIds: listedClientIds(items, (item) => item.client?.id),
+    details: { filters, limit, offset, total },
+  });
+  return { items, total };
 }
 
 async function loadTask(ctx: Ctx, id: string): Promise<TaskResponse> {
@@ -234,8 +247,9 @@ function toExpiringPermit(row: ExpiringPermitRow, assignee: StaffReference | nul
 
 /**
  * The start page of counselling staff: open tasks due today or earlier, and permits about to expire.
- * A coordinator sees the unassigned tasks and every permit; others their own. Not audited, like the
- * client list: it names clients but opens no record (decision 012).
+ * A coordinator sees the unassigned tasks and every permit; others their own. It names clients and
+ * their permits' expiry, so each request is one `my_day.read` entry with the ids of the clients it
+ * named (decision 016).
  */
 export async function getMyDay(ctx: Ctx, query: MyDayQuery): Promise<MyDayResponse> {
   const today = toCentreDate(ctx.now);
@@ -244,7 +258,7 @@ export async function getMyDay(ctx: Ctx, query: MyDayQuery): Promise<MyDayRespon
     selectTasks(ctx.db, dueTasksWhere(ctx.actor.id, today, team), query.limit, query.offset),
     team ? selectAllExpiringPermits(ctx.db, today, query) : selectAssignedExpiringPermits(ctx.db, today, ctx.actor.id, query),
   ]);
-  return {
+  const answer = {
     date: today,
     tasks: { items: due.rows.map((row) => toTaskResponse(row, ctx.actor)), total: due.total },
     permits: {
@@ -254,6 +268,16 @@ export async function getMyDay(ctx: Ctx, query: MyDayQuery): Promise<MyDayRespon
       total: permits.total,
     },
   };
+  await recordAudit(ctx.db, ctx, {
+    action: 'my_day.read',
+    entityType: 'task',
+    clientIds: [
+      ...listedClientIds(answer.tasks.items, (item) => item.client?.id),
+      ...listedClientIds(answer.permits.items, (item) => item.client.id),
+    ],
+    details: { limit: query.limit, offset: query.offset, tasks: due.total, permits: permits.total },
+  });
+  return answer;
 }
 
 /**

@@ -156,6 +156,50 @@ describe('tasks', async () => {
       expect((await listTasks(other.cookie, { assignee: 'me', status: 'all' })).total).toBe(0);
     });
 
+    it('audits each list and each My day as one entry with the ids of the clients it named, empty ones too', async () => {
+      const me = await newCounsellor();
+      const client = await createClientThroughApi(t);
+      const other = await createClientThroughApi(t);
+      const nobody = await createClientThroughApi(t);
+      await createTask(me.cookie, { dueOn: addDays(today, -1), assigneeId: me.userId, clientId: client.id });
+      await createTask(me.cookie, { dueOn: today, assigneeId: me.userId, clientId: other.id });
+      await createTask(me.cookie, { dueOn: today, assigneeId: me.userId, clientId: client.id });
+      await createTask(me.cookie, { dueOn: today, assigneeId: me.userId });
+
+      const listed = async (action: string) =>
+        (await auditEventsThroughApi(t, { actorId: me.userId, action })).map((e) => ({
+          clientId: e.clientId,
+          listed: e.listed,
+          details: e.details,
+        }));
+      await listTasks(me.cookie, { assignee: 'me' });
+      expect(await listed('task.listed')).toEqual([
+        {
+          clientId: null,
+          listed: { count: 2, includesClient: null },
+          details: { filters: { assignee: 'me', status: 'open' }, limit: 50, offset: 0, total: 4 },
+        },
+      ]);
+      await listTasks(me.cookie, { clientId: nobody.id });
+      const [empty] = await listed('task.listed');
+      expect(empty).toMatchObject({ clientId: nobody.id, listed: { count: 0 } });
+
+      // The client's trail holds the list that named them, not the one that did not.
+      const trail = await auditEventsThroughApi(t, { clientId: client.id, actorId: me.userId, action: 'task.listed' });
+      expect(trail.map((e) => e.listed)).toEqual([{ count: 2, includesClient: true }]);
+      expect((await auditEventsThroughApi(t, { clientId: nobody.id, action: 'task.listed' })).map((e) => e.listed)).toEqual([
+        { count: 0, includesClient: false },
+      ]);
+
+      const day = await send(me.cookie, 'GET', '/api/my-day');
+      expect(day.statusCode, day.body).toBe(200);
+      const [read] = await auditEventsThroughApi(t, { actorId: me.userId, action: 'my_day.read' });
+      expect(read).toMatchObject({ listed: { count: 2 }, details: { limit: 50, offset: 0, tasks: 4, permits: 0 } });
+      expect(await auditEventsThroughApi(t, { clientId: other.id, action: 'my_day.read' })).toHaveLength(1);
+      // The titles of the tasks are not in the trail.
+      expect(JSON.stringify(await auditEventsThroughApi(t, { actorId: me.userId }))).not.toContain('Call ');
+    });
+
     it('is for staff who manage tasks', async () => {
       for (const role of ['lecturer', 'dpo', 'admin'] as const) {
         const { cookie } = await staffOf(t, role);

@@ -5,7 +5,7 @@ import { EmptyState } from '../../components/feedback/empty-state.js';
 import { ErrorAlert } from '../../components/feedback/error-alert.js';
 import { LoadingState } from '../../components/feedback/loading-state.js';
 import { PageHeader } from '../../components/layout/page-header.js';
-import { AuditFilters, AuditTable, useAuditListState, useFindAuditEvents } from '../../features/audit/index.js';
+import { AuditExportButton, AuditFilters, AuditTable, useAuditListState, useFindAuditEvents } from '../../features/audit/index.js';
 import { useFindUsers } from '../../features/users/index.js';
 import { useCan } from '../session/session-context.js';
 import { useBranchOptions } from './use-reference-options.js';
@@ -14,7 +14,7 @@ export function AuditPage() {
   const { t } = useTranslation();
   const canListUsers = useCan('users.manage');
   const canReadClients = useCan('clients.read');
-  const { state, query, update, clientIdValid } = useAuditListState();
+  const { state, query, update, clientIdValid, clientNumberValid } = useAuditListState();
   const events = useFindAuditEvents(query);
   const users = useFindUsers({ active: 'all', limit: 100 }, { enabled: canListUsers });
   const branches = useBranchOptions();
@@ -28,7 +28,14 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} description={t('audit.intro')} />
-      <AuditFilters state={state} onChange={update} users={userOptions} clientIdValid={clientIdValid} />
+      <AuditFilters
+        state={state}
+        onChange={update}
+        users={userOptions}
+        clientIdValid={clientIdValid}
+        clientNumberValid={clientNumberValid}
+      />
+      {events.data && events.data.total > 0 ? <AuditExportButton query={query} total={events.data.total} /> : null}
       {events.isError ? <ErrorAlert error={events.error} /> : null}
       {events.isPending ? (
         <LoadingState />

@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,15 +15,16 @@ type AuditFiltersProps = {
   /** Staff to choose from; null when the viewer may not list users, who then types an id. */
   users: Option[] | null;
   clientIdValid: boolean;
+  clientNumberValid: boolean;
 };
 
 /** Who, which client, what and when: the filters of the audit trail. */
-export function AuditFilters({ state, onChange, users, clientIdValid }: AuditFiltersProps) {
+export function AuditFilters({ state, onChange, users, clientIdValid, clientNumberValid }: AuditFiltersProps) {
   const { t } = useTranslation();
   const { compareText } = useFormat();
-  const [clientId, setClientId] = useState(state.clientId ?? '');
+  const [clientNumber, setClientNumber] = useState(state.clientNumber ?? '');
   const [actorId, setActorId] = useState(state.actorId ?? '');
-  useEffect(() => setClientId(state.clientId ?? ''), [state.clientId]);
+  useEffect(() => setClientNumber(state.clientNumber ?? ''), [state.clientNumber]);
   useEffect(() => setActorId(state.actorId ?? ''), [state.actorId]);
 
   const actionOptions = useMemo(
@@ -31,14 +32,14 @@ export function AuditFilters({ state, onChange, users, clientIdValid }: AuditFil
       auditActions.map((action) => ({ value: action, label: t(`auditAction.${action}`) })).sort((a, b) => compareText(a.label, b.label)),
     [t, compareText],
   );
-  const filtered = state.actorId || state.clientId || state.action || state.from || state.to;
+  const filtered = state.actorId || state.clientId || state.clientNumber || state.action || state.from || state.to;
 
   return (
     <search aria-label={t('audit.filters')}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          onChange({ clientId: clientId.trim() || null, actorId: users ? state.actorId : actorId.trim() || null });
+          onChange({ clientNumber: clientNumber.trim() || null, actorId: users ? state.actorId : actorId.trim() || null });
         }}
       >
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="sm" mb="xs">
@@ -61,11 +62,13 @@ export function AuditFilters({ state, onChange, users, clientIdValid }: AuditFil
             />
           )}
           <TextInput
-            label={t('audit.clientId')}
-            value={clientId}
-            error={clientIdValid ? undefined : t('validation.identifier')}
-            onChange={(event) => setClientId(event.currentTarget.value)}
-            onBlur={() => onChange({ clientId: clientId.trim() || null })}
+            label={t('audit.clientNumber')}
+            placeholder="2026-00042"
+            inputMode="numeric"
+            value={clientNumber}
+            error={clientNumberValid ? undefined : t('audit.clientNumberInvalid')}
+            onChange={(event) => setClientNumber(event.currentTarget.value)}
+            onBlur={() => onChange({ clientNumber: clientNumber.trim() || null })}
           />
           <SelectField
             label={t('audit.action')}
@@ -89,6 +92,16 @@ export function AuditFilters({ state, onChange, users, clientIdValid }: AuditFil
             minDate={state.from ?? undefined}
           />
         </SimpleGrid>
+        {state.clientId ? (
+          <Group gap="xs" mb="xs">
+            <Text size="sm" c={clientIdValid ? undefined : 'red'}>
+              {clientIdValid ? t('audit.byClientRecord') : t('validation.identifier')}
+            </Text>
+            <Button variant="subtle" size="compact-xs" onClick={() => onChange({ clientId: null })}>
+              {t('audit.clearClient')}
+            </Button>
+          </Group>
+        ) : null}
         <Group gap="sm" mb="md">
           <Button type="submit" variant="light" size="xs">
             {t('audit.apply')}
@@ -98,7 +111,7 @@ export function AuditFilters({ state, onChange, users, clientIdValid }: AuditFil
               variant="subtle"
               size="xs"
               leftSection={<IconFilterOff size={14} aria-hidden />}
-              onClick={() => onChange({ actorId: null, clientId: null, action: null, from: null, to: null })}
+              onClick={() => onChange({ actorId: null, clientId: null, clientNumber: null, action: null, from: null, to: null })}
             >
               {t('audit.clearFilters')}
             </Button>

@@ -50,15 +50,19 @@ export function AuditTable({ events, branchNames, userNames, canOpenClients }: A
             </Table.Td>
             <Table.Td>
               {describeEntity(event.entityType, t)}
-              {event.clientId && canOpenClients ? (
-                <Anchor component={Link} to={`/clients/${event.clientId}`} size="sm" display="block">
-                  {t('audit.openClient')}
-                </Anchor>
-              ) : event.entityType === 'user' && event.entityId && userNames.has(event.entityId) ? (
-                <Text size="sm">{userNames.get(event.entityId)}</Text>
+              {event.client ? (
+                <ClientOfEvent client={event.client} canOpen={canOpenClients} />
+              ) : event.entityType === 'user' && event.entityId && (event.entityName ?? userNames.get(event.entityId)) ? (
+                <Text size="sm">{event.entityName ?? userNames.get(event.entityId)}</Text>
               ) : event.entityId ? (
                 <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                   {event.entityId}
+                </Text>
+              ) : null}
+              {event.listed ? (
+                <Text size="sm" c="dimmed">
+                  {t('audit.listed', { count: event.listed.count })}
+                  {event.listed.includesClient ? `, ${t('audit.listedIncludes')}` : ''}
                 </Text>
               ) : null}
             </Table.Td>
@@ -87,6 +91,18 @@ export function AuditTable({ events, branchNames, userNames, canOpenClients }: A
         ))}
       </Table.Tbody>
     </ScrollTable>
+  );
+}
+
+/** The client an entry is about: its number, with the name for readers who may see it, linked when they may open it. */
+function ClientOfEvent({ client, canOpen }: { client: NonNullable<AuditEvent['client']>; canOpen: boolean }) {
+  const label = [client.clientNumber, client.name].filter(Boolean).join(' · ') || client.id;
+  return canOpen ? (
+    <Anchor component={Link} to={`/clients/${client.id}`} size="sm" display="block">
+      {label}
+    </Anchor>
+  ) : (
+    <Text size="sm">{label}</Text>
   );
 }
 

@@ -5,6 +5,7 @@ import { type AuditAction, auditActions, type ListAuditQuery } from '../../../..
 export type AuditListState = {
   actorId: string | null;
   clientId: string | null;
+  clientNumber: string | null;
   action: AuditAction | null;
   from: string | null;
   to: string | null;
@@ -14,6 +15,8 @@ export type AuditListState = {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+/** As the API takes it: 2026-00042, 2026-42 or 2026/42. */
+const clientNumberPattern = /^\d{4}[-/]\d{1,5}$/;
 
 function readState(params: URLSearchParams): AuditListState {
   const action = params.get('action');
@@ -26,6 +29,7 @@ function readState(params: URLSearchParams): AuditListState {
   return {
     actorId: params.get('actorId') || null,
     clientId: params.get('clientId') || null,
+    clientNumber: params.get('clientNumber') || null,
     action: (auditActions as readonly string[]).includes(action ?? '') ? (action as AuditAction) : null,
     from: date('from'),
     to: date('to'),
@@ -46,7 +50,7 @@ export function useAuditListState() {
           const next = { ...readState(current), ...changes };
           if (!('offset' in changes)) next.offset = 0;
           const out = new URLSearchParams();
-          for (const key of ['actorId', 'clientId', 'action', 'from', 'to'] as const) {
+          for (const key of ['actorId', 'clientId', 'clientNumber', 'action', 'from', 'to'] as const) {
             const value = next[key];
             if (value) out.set(key, value);
           }
@@ -62,18 +66,20 @@ export function useAuditListState() {
 
   /** A client id that is not a UUID would be refused by the API; it is shown as a field error instead. */
   const clientIdValid = !state.clientId || uuidPattern.test(state.clientId);
+  const clientNumberValid = !state.clientNumber || clientNumberPattern.test(state.clientNumber);
   const query = useMemo<Partial<ListAuditQuery>>(
     () => ({
       actorId: state.actorId ?? undefined,
       clientId: clientIdValid ? (state.clientId ?? undefined) : undefined,
+      clientNumber: clientNumberValid ? (state.clientNumber ?? undefined) : undefined,
       action: state.action ?? undefined,
       from: state.from ?? undefined,
       to: state.to ?? undefined,
       limit: state.limit,
       offset: state.offset,
     }),
-    [state, clientIdValid],
+    [state, clientIdValid, clientNumberValid],
   );
 
-  return { state, query, update, clientIdValid };
+  return { state, query, update, clientIdValid, clientNumberValid };
 }
