@@ -11,9 +11,8 @@
  * It refuses to run twice (it checks for the demo accounts) and refuses an embedded database that a
  * running server holds open.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DatabaseStartError } from '../src/db/database-start-error.js';
 import { openDatabase } from '../src/db/open-database.js';
 import type { Db } from '../src/db/open-database.js';
 import { loadConfig } from '../src/server/config.js';
@@ -68,16 +67,13 @@ const demoUsers: DemoUser[] = [
 ];
 
 const config = loadConfig();
-if (!config.databaseUrl && existsSync(path.join(config.dataDir, 'pglite', 'postmaster.pid'))) {
-  // Two processes writing one embedded database would corrupt it.
-  console.error(
-    `The embedded database in ${config.dataDir} looks open (postmaster.pid is there). Stop the server first.\n` +
-      'If the server was killed rather than stopped, start and stop it once to close the database cleanly.',
-  );
+// The embedded database is refused while a server (or another seed) holds its folder (decision 018).
+const database = await openDatabase(
+  config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir, purpose: 'seed:demo' },
+).catch((error: unknown) => {
+  console.error(`The demo cannot be seeded: ${error instanceof DatabaseStartError ? error.message : String(error)}`);
   process.exit(1);
-}
-
-const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+});
 try {
   const existing = await Promise.all(demoUsers.map((u) => selectUserByEmail(database.db, u.email)));
   if (existing.some(Boolean)) {

@@ -9,7 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Db } from '../db/open-database.js';
+import type { Database, Db } from '../db/open-database.js';
 import type { Config } from './config.js';
 import { accessRoutes } from './features/access/access.routes.js';
 import { requireClientInScope } from './features/access/branch-scope.service.js';
@@ -43,6 +43,8 @@ import { installNulCharacterGuard } from './http/nul-character-guard.js';
 export type AppDeps = {
   db: Db;
   dbKind: 'pglite' | 'postgres';
+  /** Whether the database can take a write now (`/api/health`). */
+  checkWritable: Database['checkWritable'];
   auth: Auth;
   sessions: SessionResolver;
   config: Config;

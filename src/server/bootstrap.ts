@@ -95,5 +95,13 @@ export async function bootstrap(database: Database, config: Config, version: str
     schedulePermitExpiryTasks(database, log);
     scheduleOutboxDelivery(db, createSenders(config.mail), log);
   }
-  return { db, dbKind: database.kind, auth, sessions: createSessionResolver(db, auth, config), config, version };
+  return {
+    db,
+    dbKind: database.kind,
+    checkWritable: database.checkWritable,
+    auth,
+    sessions: createSessionResolver(db, auth, config),
+    config,
+    version,
+  };
 }

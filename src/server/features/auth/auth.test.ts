@@ -107,11 +107,42 @@ describe('sign-in and sessions', async () => {
     }
   });
 
-  it('ends a session idle for longer than the idle limit', async () => {
+  it('answers 401 to a real session token whose signature is wrong, or signed for another token', async () => {
+    const first = await t.signInAs(['receptionist']);
+    const second = await t.signInAs(['receptionist']);
+    const [token, signature] = decodeURIComponent(first.cookie.slice(sessionCookieName.length + 1)).split('.') as [string, string];
+    const [otherToken] = decodeURIComponent(second.cookie.slice(sessionCookieName.length + 1)).split('.') as [string];
+    const flipped = `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
+    for (const value of [`${token}.${flipped}`, `${otherToken}.${signature}`, token, `${token}.`]) {
+      const response = await me(t, `${sessionCookieName}=${encodeURIComponent(value)}`);
+      expect(response.statusCode, value).toBe(401);
+    }
+    expect((await me(t, first.cookie)).statusCode).toBe(200);
+  });
+
+  it('ends a session idle for longer than the idle limit, and removes it', async () => {
     const { cookie, userId } = await t.signInAs(['receptionist']);
     expect((await me(t, cookie)).statusCode).toBe(200);
     await t.database.db.execute(sql`update sessions set expires_at = now() - interval '1 second' where user_id = ${userId}`);
     expect((await me(t, cookie)).statusCode).toBe(401);
+    const { rows } = await t.database.db.execute(sql`select id from sessions where user_id = ${userId}`);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('reads a change of the roles that need two-factor sign-in on the next request', async () => {
+    const { cookie } = await t.signInAs(['receptionist']);
+    expect((await t.request({ method: 'GET', url: '/api/clients', cookie })).statusCode).toBe(200);
+    await t.database.db.execute(
+      sql`insert into settings (key, value) values ('centre', ${JSON.stringify({ twoFactorRequiredRoles: ['receptionist'] })}::jsonb)
+          on conflict (key) do update set value = excluded.value`,
+    );
+    try {
+      const response = await t.request({ method: 'GET', url: '/api/clients', cookie });
+      expect(response.statusCode).toBe(403);
+      expect(errorOf(response).code).toBe('TWO_FACTOR_REQUIRED');
+    } finally {
+      await t.database.db.execute(sql`update settings set value = '{"twoFactorRequiredRoles":[]}'::jsonb where key = 'centre'`);
+    }
   });
 
   it('extends the idle limit while the session is in use', async () => {

@@ -30,7 +30,14 @@ export const readSetting = (tx: Tx, key: string): Promise<unknown> => selectSett
 export const writeSetting = (tx: Tx, key: string, value: unknown): Promise<void> => upsertSetting(tx, key, value);
 
 export async function getSettings(db: Tx): Promise<Settings> {
-  const stored = await selectSetting(db, 'centre');
+  return toSettings(await selectSetting(db, settingsKey));
+}
+
+/** The row of `settings` that holds the centre's settings. */
+export const settingsKey = 'centre';
+
+/** The centre's settings from their stored value (read with the session by the access check); defaults when unset or unreadable. */
+export function toSettings(stored: unknown): Settings {
   const parsed = settingsResponse.safeParse(stored ?? defaultSettings);
   return parsed.success ? parsed.data : defaultSettings;
 }
@@ -39,7 +46,7 @@ export async function updateSettings(ctx: Ctx, input: Settings): Promise<Setting
   return ctx.db.transaction(async (tx) => {
     const before = await getSettings(tx);
     const after = { twoFactorRequiredRoles: roles.filter((r) => input.twoFactorRequiredRoles.includes(r)) };
-    await upsertSetting(tx, 'centre', after);
+    await upsertSetting(tx, settingsKey, after);
     await recordAudit(tx, ctx, {
       action: 'settings.updated',
       entityType: 'settings',
