@@ -162,9 +162,10 @@ export async function selectSearchPage(tx: Tx, query: SearchQuery, list: ListCli
   const score = relevance(query);
   const sort = list.sort ?? 'relevance';
   // Among equal scores the shorter name comes first: "Thu Huyền Nguyễn" before "Thị Thu Huyền Nguyễn" for "nguyen thu huyen".
+  // The passport names only: whether native names were recorded says nothing about the match.
   const order =
     sort === 'relevance'
-      ? [desc(score), asc(sql`length(${clients.searchText})`), ...sortOrder('familyName', 'asc')]
+      ? [desc(score), asc(sql`length(${clients.givenName}) + length(${clients.familyName})`), ...sortOrder('familyName', 'asc')]
       : sortOrder(sort as ClientSort, list.order);
   return tx
     .select({ client: clients, score: sql<number>`${score}`.mapWith(Number), total: sql<number>`count(*) over ()`.mapWith(Number) })
