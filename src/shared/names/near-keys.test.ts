@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { namePartKeys } from './name-keys.js';
-import { keyAlphabet, maxNearKeyLength, maxShortWordLength, nearKeys, nearSpellings } from './near-keys.js';
+import { caronReadings, keyAlphabet, maxNearKeyLength, maxShortWordLength, nearKeys, nearSpellings } from './near-keys.js';
 
 /** Edit distance with a swap of neighbours as one edit (optimal string alignment), written plainly as the oracle. */
 function osaDistance(a: string, b: string): number {
@@ -107,5 +107,17 @@ describe('nearKeys: the keys one typo away from a short typed key', () => {
       for (const key of namePartKeys(name)) for (const c of key) symbols.add(c);
     }
     for (const c of symbols) expect(keyAlphabet, c).toContain(c);
+  });
+});
+
+describe('caronReadings: a name typed without its háčky', () => {
+  it('puts š, č and ž back in every combination, without the key as typed', () => {
+    expect(caronReadings('sevTenko').sort()).toEqual(['SevCenko', 'SevTenko', 'sevCenko'].sort());
+    expect(caronReadings('zukov')).toEqual(['Zukov']);
+    expect(caronReadings('ivan')).toEqual([]);
+  });
+
+  it('stays bounded for a name full of such letters', () => {
+    expect(caronReadings('sTzsTzsTzsTz').length).toBeLessThanOrEqual(16);
   });
 });

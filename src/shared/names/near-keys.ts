@@ -98,3 +98,23 @@ export function nearSpellings(word: string): Tiers {
   const { likely, other } = oneEditAway(word, latinLetters);
   return tiers(likely, other, new Set([word]));
 }
+
+/** The letters a Czech keyboard user may type without the háček, and the key symbol of the letter meant. */
+const caronless: Record<string, string> = { s: 'S', T: 'C', z: 'Z' };
+
+/** Most readings of a key with háčky put back, so a long name cannot make thousands. */
+const maxCaronReadings = 16;
+
+/**
+ * The keys of a word typed without its háčky, as Czech colleagues often type a name read from a
+ * Czech document: "Sevcenko" for Ševčenko, "Zukov" for Žukov. Each s, c (T in a key) and z may stand
+ * for š, č and ž; the key itself is not among them.
+ */
+export function caronReadings(key: string): string[] {
+  let readings = [''];
+  for (const symbol of key) {
+    const alternative = caronless[symbol];
+    readings = readings.flatMap((r) => (alternative && readings.length < maxCaronReadings ? [r + symbol, r + alternative] : [r + symbol]));
+  }
+  return readings.filter((r) => r !== key);
+}

@@ -8,8 +8,8 @@ import type { NameWord, SearchQuery } from './search-query.js';
 /**
  * How well one typed word matches a client, from 0 to 1. The scale orders the kinds of match: the
  * word written as in a name (accents and case aside), the word in another script or scheme (equal
- * keys), a short name one typo away (a letter missing or two swapped above a letter changed or
- * added, see nearKeys), the start of a name (typing in progress), a typo of a longer name (trigram
+ * keys), a name one typo away (a letter missing or two swapped, or háčky left off, above a letter
+ * changed or added; see nearKeys), the start of a name (typing in progress), a typo of a longer name (trigram
  * word similarity, at most 0.9), and last a piece from inside a name.
  */
 export const wordScores = {

@@ -1,4 +1,5 @@
 import {
+  caronReadings,
   isRealIsoDate,
   latinKeys,
   maxShortKeyLength,
@@ -135,6 +136,8 @@ function nearKeysOf(word: string, keys: string[]): NameWord['near'] {
   const spellings = nearSpellings(foldText(word));
   for (const spelling of spellings.likely) for (const k of latinKeys(spelling)) likely.add(k);
   for (const spelling of spellings.other) for (const k of latinKeys(spelling)) other.add(k);
+  // Typed without háčky ("Sevcenko"): as likely a slip as a missing letter.
+  for (const key of keys) for (const k of caronReadings(key)) likely.add(k);
   for (const key of keys) {
     const near = nearKeys(key);
     if (likely.size + other.size + near.likely.length + near.other.length > maxNearKeys) break;
