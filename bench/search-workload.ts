@@ -199,14 +199,16 @@ function shortTypo(random: Random, client: BenchClient): { text: string; edit: S
   const letter = random.pick([...typoLetters].filter((c) => c !== fold(original)));
   if (edit === 'deletion') letters.splice(at, 1);
   else if (edit === 'insertion') letters.splice(random.int(0, letters.length), 0, letter);
-  else if (edit === 'substitution') letters[at] = at === 0 ? letter.toUpperCase() : letter;
+  else if (edit === 'substitution') letters[at] = letter;
   else {
     const from = random.int(0, letters.length - 2);
     if (fold(letters[from] as string) === fold(letters[from + 1] as string)) return null;
     [letters[from], letters[from + 1]] = [letters[from + 1] as string, letters[from] as string];
   }
   const typed = [...given];
-  typed[i] = letters.join('');
+  // Capitalised as typed: "Obld", not "oBld".
+  const slipped = letters.join('').toLowerCase();
+  typed[i] = slipped.charAt(0).toUpperCase() + slipped.slice(1);
   const givenText = typed.join(' ');
   const vietnamese = client.person.citizenships.includes('VN');
   return { text: vietnamese || random.chance(0.5) ? `${family} ${givenText}` : `${givenText} ${family}`, edit };

@@ -79,12 +79,24 @@ export function namePartKeys(part: string): string[] {
       if (key) keys.add(key);
     }
   } else {
-    for (const reading of latinReadings) {
-      const key = foldSkeleton(word, reading);
-      if (key) keys.add(key);
-    }
+    for (const key of latinKeys(word)) keys.add(key);
   }
   return [...keys].sort();
+}
+
+/**
+ * Keys of a Latin word already split, lower-cased and without apostrophes or invisible marks (as
+ * namePartKeys leaves it, or a plain a-z spelling), in each reading of its ambiguous letters.
+ */
+export function latinKeys(word: string): string[] {
+  // The readings differ only in "ch" and "j": a word with neither has one key (and is folded once).
+  const ambiguous = /[cj]/.test(word.normalize('NFD'));
+  const keys = new Set<string>();
+  for (const reading of ambiguous ? latinReadings : latinReadings.slice(0, 1)) {
+    const key = foldSkeleton(word, reading);
+    if (key) keys.add(key);
+  }
+  return [...keys];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { namePartKeys } from './name-keys.js';
-import { keyAlphabet, maxNearKeyLength, nearKeys } from './near-keys.js';
+import { caronReadings, keyAlphabet, maxNearKeyLength, maxShortWordLength, nearKeys, nearSpellings } from './near-keys.js';
 
 /** Edit distance with a swap of neighbours as one edit (optimal string alignment), written plainly as the oracle. */
 function osaDistance(a: string, b: string): number {
@@ -52,7 +52,7 @@ describe('nearKeys: the keys one typo away from a short typed key', () => {
     expect(other).not.toContain('Hoa');
   });
 
-  it('lists exactly the keys at distance one, without the key itself or doubled letters', () => {
+  it('lists every key at distance one, folded again as keys are, and nothing further', () => {
     const alphabet = 'abH';
     // An empty key is no name: a one-letter key has no form one letter shorter.
     for (const typed of ['a', 'ab', 'aHb', 'baba']) {
@@ -61,22 +61,37 @@ describe('nearKeys: the keys one typo away from a short typed key', () => {
       expect(listed.size, typed).toBe(likely.length + other.length);
       for (let length = Math.max(1, typed.length - 1); length <= typed.length + 1; length++) {
         for (const key of allKeys(alphabet, length)) {
-          if (/(.)\1/.test(key)) {
-            expect(listed.has(key), `${typed} → ${key}`).toBe(false);
-            continue;
-          }
+          // Forms a folded key never has: a doubled letter.
+          if (/(.)\1/.test(key)) continue;
           expect(listed.has(key), `${typed} → ${key}`).toBe(osaDistance(typed, key) === 1);
         }
       }
-      // Every listed key is made of the key alphabet and one edit away.
       for (const key of listed) {
         expect(
           [...key].every((c) => (keyAlphabet as readonly string[]).includes(c)),
           key,
         ).toBe(true);
-        expect(osaDistance(typed, key), `${typed} → ${key}`).toBe(1);
+        // Folded as keys are: no doubled letter (but for a leading "oa", which folds to "aa"), no "ie", no leading "o".
+        expect(key.replace(/^aa/, 'a'), typed).not.toMatch(/(.)\1|ie|^o/);
+        // One edit, or one edit and the folding of a doubled letter (b·ab → bb·ab → bab).
+        expect(osaDistance(typed, key), `${typed} → ${key}`).toBeLessThanOrEqual(2);
       }
     }
+    // A neighbour beginning with o is folded as a key is: the key of "Olha" is "alHa".
+    expect(nearKeys('loHa').likely).toContain('alHa');
+  });
+
+  it('varies a short Latin word as typed, for slips that the folding hides', () => {
+    expect(nearSpellings('inan').likely).toContain('inna');
+    expect(nearSpellings('kyhoa').other).toContain('khoa');
+    expect(nearSpellings('obld').likely).toContain('bold');
+    expect(nearSpellings('h').likely).toContain('ha');
+    expect(nearSpellings('naa').other).toContain('nam');
+    expect(nearSpellings('naa').likely).not.toContain('naa');
+    expect(nearSpellings('shevcenko')).toEqual({ likely: [], other: [] });
+    expect(nearSpellings('іван')).toEqual({ likely: [], other: [] });
+    expect(nearSpellings('')).toEqual({ likely: [], other: [] });
+    expect(nearSpellings('a'.repeat(maxShortWordLength)).other.length).toBeGreaterThan(0);
   });
 
   it('gives nothing for an empty key or one too long to list its neighbours', () => {
@@ -92,5 +107,17 @@ describe('nearKeys: the keys one typo away from a short typed key', () => {
       for (const key of namePartKeys(name)) for (const c of key) symbols.add(c);
     }
     for (const c of symbols) expect(keyAlphabet, c).toContain(c);
+  });
+});
+
+describe('caronReadings: a name typed without its háčky', () => {
+  it('puts š, č and ž back in every combination, without the key as typed', () => {
+    expect(caronReadings('sevTenko').sort()).toEqual(['SevCenko', 'SevTenko', 'sevCenko'].sort());
+    expect(caronReadings('zukov')).toEqual(['Zukov']);
+    expect(caronReadings('ivan')).toEqual([]);
+  });
+
+  it('stays bounded for a name full of such letters', () => {
+    expect(caronReadings('sTzsTzsTzsTz').length).toBeLessThanOrEqual(16);
   });
 });

@@ -7,8 +7,8 @@ import type { NameWord, SearchQuery } from './search-query.js';
 /**
  * How well one typed word matches a client, from 0 to 1. The scale orders the kinds of match: the
  * word written as in a name (accents and case aside), the word in another script or scheme (equal
- * keys), a short name one typo away (a letter missing or two swapped above a letter changed or
- * added, see nearKeys), the start of a name (typing in progress), a typo of a longer name (trigram
+ * keys), a name one typo away (a letter missing or two swapped, or háčky left off, above a letter
+ * changed or added; see nearKeys), the start of a name (typing in progress), a typo of a longer name (trigram
  * word similarity, at most 0.9), and last a piece from inside a name.
  */
 export const wordScores = {
@@ -161,9 +161,10 @@ export async function selectSearchPage(tx: Tx, query: SearchQuery, list: ScopedC
   const score = relevance(query);
   const sort = list.sort ?? 'relevance';
   // Among equal scores the shorter name comes first: "Thu Huyền Nguyễn" before "Thị Thu Huyền Nguyễn" for "nguyen thu huyen".
+  // The passport names only: whether native names were recorded says nothing about the match.
   const order =
     sort === 'relevance'
-      ? [desc(score), asc(sql`length(${clients.searchText})`), ...sortOrder('familyName', 'asc')]
+      ? [desc(score), asc(sql`length(${clients.givenName}) + length(${clients.familyName})`), ...sortOrder('familyName', 'asc')]
       : sortOrder(sort as ClientSort, list.order);
   return tx
     .select({ client: clients, score: sql<number>`${score}`.mapWith(Number), total: sql<number>`count(*) over ()`.mapWith(Number) })

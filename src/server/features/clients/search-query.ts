@@ -1,4 +1,15 @@
-import { isRealIsoDate, maxShortKeyLength, namePartKeys, nearKeys, removeInvisibleMarks, splitNameParts } from '../../../shared/index.js';
+import {
+  caronReadings,
+  isRealIsoDate,
+  latinKeys,
+  maxShortKeyLength,
+  namePartKeys,
+  nearKeys,
+  nearSpellings,
+  removeInvisibleMarks,
+  splitNameParts,
+} from '../../../shared/index.js';
+import { foldText } from './match-reasons.js';
 
 /** What a search for clients asks, read from the text a person typed. */
 export type SearchQuery = {
@@ -99,7 +110,7 @@ function nameWordOf(typed: string): NameWord {
   const word = typed.replace(/[\p{Extended_Pictographic}\p{So}\p{Sk}\p{C}]/gu, '').replace(edgePunctuation, '');
   if (nameWordPattern.test(word) && [...word].length <= maxNameWordLength) {
     const keys = [...new Set(splitNameParts(word).flatMap(namePartKeys))];
-    return { text: word, keys, near: nearKeysOf(keys) };
+    return { text: word, keys, near: nearKeysOf(word, keys) };
   }
   // Digits, wildcards or other symbols: compared only as written, so "a%b" never matches "axxb".
   return { text: /[\p{L}\p{N}%_\\]/u.test(word) ? word : '', keys: [], near: noNearKeys };
@@ -113,11 +124,20 @@ const noNearKeys: NameWord['near'] = { likely: [], other: [], finds: false };
  */
 const maxNearKeys = 3_000;
 
-/** The keys one typo away from any of the word's keys, each once, in its likelier tier, none a key of the word. */
-function nearKeysOf(keys: string[]): NameWord['near'] {
+/**
+ * The keys one typo away from the word: the neighbours of each of its keys, and for a short Latin word
+ * the keys of its spellings one edit away as typed (see nearSpellings); each once, in its likelier
+ * tier, none a key of the word.
+ */
+function nearKeysOf(word: string, keys: string[]): NameWord['near'] {
   const own = new Set(keys);
   const likely = new Set<string>();
   const other = new Set<string>();
+  const spellings = nearSpellings(foldText(word));
+  for (const spelling of spellings.likely) for (const k of latinKeys(spelling)) likely.add(k);
+  for (const spelling of spellings.other) for (const k of latinKeys(spelling)) other.add(k);
+  // Typed without háčky ("Sevcenko"): as likely a slip as a missing letter.
+  for (const key of keys) for (const k of caronReadings(key)) likely.add(k);
   for (const key of keys) {
     const near = nearKeys(key);
     if (likely.size + other.size + near.likely.length + near.other.length > maxNearKeys) break;
