@@ -32,6 +32,7 @@ import { timelineRoutes } from './features/timeline/timeline.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { installAccessControl } from './http/access.js';
 import { body as errorBody, handleFrameworkError, installErrorHandler } from './http/error-handler.js';
+import { installIdempotency } from './http/idempotency.js';
 import { serializeError } from './http/log-serializers.js';
 import { installNulCharacterGuard } from './http/nul-character-guard.js';
 
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   installNulCharacterGuard(app);
   const publicOrigin = new URL(deps.config.publicUrl).origin;
   installAccessControl(app, (request) => [publicOrigin, `${request.protocol}://${request.host}`]);
+  installIdempotency(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

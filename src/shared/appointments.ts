@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordVersion } from './versions.js';
 import { createClientInput } from './clients.js';
 import { isoDate, languageCode, optionalText, pagingQuery, uiLanguage, uuid } from './common.js';
 import type { Role } from './permissions.js';
@@ -169,6 +170,8 @@ export const appointmentResponse = z
     cancelReason: z.string().nullable(),
     /** The consultation recorded from this appointment. */
     serviceId: uuid.nullable(),
+    /** Changes with every saved change; send it back in `If-Match` (decision 017). */
+    version: recordVersion,
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -22,3 +22,4 @@ export * from './documents.js';
 export * from './partners.js';
 export * from './services.js';
 export * from './counselling.js';
+export * from './versions.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordVersion } from './versions.js';
 import { isoDate, languageCode, optionalText, pagingQuery, text, uuid } from './common.js';
 
 /** What kind of organisation or service a partner is. */
@@ -60,6 +61,8 @@ export const partnerResponse = z
     languages: z.array(z.string()),
     note: z.string().nullable(),
     archived: z.boolean(),
+    /** Changes with every saved change; send it back in `If-Match` (decision 017). */
+    version: recordVersion,
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -4,3 +4,4 @@ export * from './centre.js';
 export * from './clients.js';
 export * from './projects.js';
 export * from './counselling.js';
+export * from './idempotency.js';

@@ -17,6 +17,9 @@ import timelineCs from './locales/timeline.cs.json' with { type: 'json' };
 import timelineEn from './locales/timeline.en.json' with { type: 'json' };
 import timelineUk from './locales/timeline.uk.json' with { type: 'json' };
 import uk from './locales/uk.json' with { type: 'json' };
+import versionsCs from './locales/versions.cs.json' with { type: 'json' };
+import versionsEn from './locales/versions.en.json' with { type: 'json' };
+import versionsUk from './locales/versions.uk.json' with { type: 'json' };
 
 /**
  * The UI texts of each language, kept in one file per area (`<area>.<lang>.json`, the core in
@@ -24,13 +27,19 @@ import uk from './locales/uk.json' with { type: 'json' };
  * labels its own audit actions); `locales.test.ts` refuses a text defined twice.
  */
 export const catalogueParts = {
-  cs: [cs, counsellingCs, appointmentsCs, plansCs, documentsCs, timelineCs],
-  en: [en, counsellingEn, appointmentsEn, plansEn, documentsEn, timelineEn],
-  uk: [uk, counsellingUk, appointmentsUk, plansUk, documentsUk, timelineUk],
+  cs: [cs, counsellingCs, appointmentsCs, plansCs, documentsCs, timelineCs, versionsCs],
+  en: [en, counsellingEn, appointmentsEn, plansEn, documentsEn, timelineEn, versionsEn],
+  uk: [uk, counsellingUk, appointmentsUk, plansUk, documentsUk, timelineUk, versionsUk],
 } as const satisfies Record<UiLanguage, readonly object[]>;
 
 /** The merged catalogue; its Czech type checks every `t()` key at compile time. */
-export type Catalogue = typeof cs & typeof counsellingCs & typeof appointmentsCs & typeof plansCs & typeof documentsCs & typeof timelineCs;
+export type Catalogue = typeof cs &
+  typeof counsellingCs &
+  typeof appointmentsCs &
+  typeof plansCs &
+  typeof documentsCs &
+  typeof timelineCs &
+  typeof versionsCs;
 
 type Tree = { [key: string]: string | Tree };
 
