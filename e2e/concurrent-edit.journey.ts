@@ -35,7 +35,11 @@ describe.each(['cs', 'en', 'uk'] as const)('two counsellors edit one client at o
       text.split(/\s+/).filter((word) => keys.has(word)),
       `translation keys shown on ${where}`,
     ).toEqual([]);
-    expect(browser.problems, `console errors on ${where}`).toEqual([]);
+    // Chromium logs every 412 as a console error; the refused save is this journey's point.
+    expect(
+      browser.problems.filter((problem) => !problem.includes('status of 412')),
+      `console errors on ${where}`,
+    ).toEqual([]);
   }
 
   async function signInAs(user: { email: string; password: string }): Promise<string> {
