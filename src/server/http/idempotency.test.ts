@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { at, futureWorkday } from '../features/appointments/appointment-test-data.js';
 import { clientInput, createClientThroughApi, staffOf, uniqueWord } from '../testing/factories.js';
 import { createTestApp } from '../testing/harness.js';
 
@@ -9,6 +10,7 @@ describe('Idempotency-Key on creating requests', async () => {
   const db = t.database.db;
   const counsellor = await t.signInAs(['social_counsellor']);
   const receptionist = await staffOf(t, 'receptionist');
+  const coordinator = await staffOf(t, 'coordinator');
 
   const post = (url: string, payload: object, key: string | undefined, cookie = counsellor.cookie) =>
     t.request({ method: 'POST', url, cookie, payload, ...(key === undefined ? {} : { headers: { 'idempotency-key': key } }) });
@@ -57,6 +59,18 @@ describe('Idempotency-Key on creating requests', async () => {
         receptionist.cookie,
       ],
       [`/api/clients/${client.id}/plans`, {}, () => count(sql`select count(*)::int as n from plans where client_id = ${client.id}`)],
+      [
+        '/api/appointments',
+        { staffId: counsellor.userId, clientId: client.id, startsAt: at(futureWorkday(50), '09:00'), durationMinutes: 30 },
+        () => count(sql`select count(*)::int as n from appointments where client_id = ${client.id}`),
+        receptionist.cookie,
+      ],
+      [
+        '/api/partners',
+        { name: `Poradna ${client.id}`, kind: 'ngo' },
+        () => count(sql`select count(*)::int as n from partners where name = ${`Poradna ${client.id}`}`),
+        coordinator.cookie,
+      ],
     ];
     for (const [url, payload, counted, cookie] of creates) {
       const key = randomUUID();
@@ -77,6 +91,28 @@ describe('Idempotency-Key on creating requests', async () => {
     expect(registered.map((answer) => answer.statusCode)).toEqual([201, 201]);
     expect(registered[0]?.json().id).toBe(registered[1]?.json().id);
     expect(await count(sql`select count(*)::int as n from clients where family_name = ${registration.familyName}`)).toBe(1);
+  });
+
+  it('covers every route that creates: each POST answering 201 in the API document', async () => {
+    const document = t.app.swagger() as { paths: Record<string, { post?: { responses?: Record<string, unknown> } }> };
+    const creating = Object.entries(document.paths)
+      .filter(([, operations]) => operations.post?.responses?.['201'])
+      .map(([path]) => path);
+    expect(creating).toEqual(
+      expect.arrayContaining([
+        '/api/clients',
+        '/api/clients/{id}/consultations',
+        '/api/consultations/anonymous',
+        '/api/tasks',
+        '/api/clients/{id}/consents',
+        '/api/appointments',
+        '/api/clients/{id}/plans',
+        '/api/plans/{id}/goals',
+        '/api/clients/{id}/referrals',
+        '/api/partners',
+        '/api/clients/{id}/documents',
+      ]),
+    );
   });
 
   it('refuses the same key with another body or on another route, and keeps the first answer', async () => {
