@@ -37,6 +37,7 @@ import { installBranchScope } from './http/branch-scope.js';
 import { contextOf } from './http/context.js';
 import { body as errorBody, handleFrameworkError, installErrorHandler } from './http/error-handler.js';
 import { installJsonBodyParser } from './http/json-body.js';
+import { installIdempotency } from './http/idempotency.js';
 import { serializeError } from './http/log-serializers.js';
 import { installNulCharacterGuard } from './http/nul-character-guard.js';
 
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const publicOrigin = new URL(deps.config.publicUrl).origin;
   installAccessControl(app, (request) => [publicOrigin, `${request.protocol}://${request.host}`]);
   installBranchScope(app, (request, kind, id) => requireClientInScope(contextOf(request), kind, id));
+  installIdempotency(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

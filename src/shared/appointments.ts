@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordVersion } from './versions.js';
 import { createClientInput } from './clients.js';
 import { isoDate, languageCode, optionalPersonName, optionalText, pagingQuery, uiLanguage, uuid, withinDates } from './common.js';
 import { toCentreDate } from './dates.js';
@@ -193,6 +194,8 @@ export const appointmentResponse = z
     statusChangedAt: z.string().nullable(),
     /** The consultation recorded from this appointment. */
     serviceId: uuid.nullable(),
+    /** Changes with every saved change; send it back in `If-Match` (decision 017). */
+    version: recordVersion,
     createdAt: z.string(),
     updatedAt: z.string(),
   })

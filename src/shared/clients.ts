@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordVersion } from './versions.js';
 import {
   countryCode,
   isoDate,
@@ -185,6 +186,8 @@ export const clientResponse = clientSummary
     eligibility: z.array(eligibilityResult),
     /** Records merged into this one; their numbers and links lead here. */
     mergedFrom: z.array(clientReference),
+    /** Changes with every saved change; send it back in `If-Match` (decision 017). */
+    version: recordVersion,
     createdAt: z.string(),
     updatedAt: z.string(),
   })

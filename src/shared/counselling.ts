@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordVersion } from './versions.js';
 import { isoDate, languageCode, optionalText, pagingQuery, text, uuid, withinDates } from './common.js';
 import { instant } from './appointments.js';
 import { hasPermission, type Role } from './permissions.js';
@@ -215,6 +216,8 @@ export type ConsultationListItem = z.infer<typeof consultationListItem>;
 const recordFields = {
   /** The author: who recorded the consultation (they may always read and change it). */
   createdBy: staffReference.nullable(),
+  /** Changes with every saved change; send it back in `If-Match` (decision 017). */
+  version: recordVersion,
   createdAt: z.string(),
   updatedAt: z.string(),
 };

@@ -26,6 +26,12 @@ export const errorCodes = [
    */
   'BRANCH_SCOPE',
   'SETUP_ALREADY_DONE',
+  /** `If-Match` named an older version of the record; `details` say what changed since (see versions.ts). */
+  'STALE_VERSION',
+  /** The `Idempotency-Key` was used before for another request (another route or body). */
+  'IDEMPOTENCY_KEY_REUSED',
+  /** A request with the same `Idempotency-Key` is still being handled; send it again shortly. */
+  'IDEMPOTENCY_IN_PROGRESS',
   'INVALID_CREDENTIALS',
   'RATE_LIMITED',
   'ORIGIN_REJECTED',

@@ -27,3 +27,4 @@ export * from './phones.js';
 export * from './districts.js';
 export * from './passwords.js';
 export * from './access.js';
+export * from './versions.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordVersion } from './versions.js';
 import { isoDate, languageCode, optionalPersonName, optionalText, pagingQuery, text, uuid } from './common.js';
 import { phoneNumber } from './phones.js';
 
@@ -61,6 +62,8 @@ export const partnerResponse = z
     languages: z.array(z.string()),
     note: z.string().nullable(),
     archived: z.boolean(),
+    /** Changes with every saved change; send it back in `If-Match` (decision 017). */
+    version: recordVersion,
     createdAt: z.string(),
     updatedAt: z.string(),
   })

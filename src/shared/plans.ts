@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordVersion } from './versions.js';
 import { isoDate, pagingQuery, text } from './common.js';
 
 /** The life areas a client's goals belong to. */
@@ -109,6 +110,8 @@ export const planGoalResponse = z
     steps: z.array(z.object({ text: z.string(), done: z.boolean() })),
     responsible: staffReference.nullable(),
     dueOn: z.string().nullable(),
+    /** Changes with every saved change; send it back in `If-Match` (decision 017). */
+    version: recordVersion,
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -146,6 +149,8 @@ export const planResponse = z
     goals: z.array(planGoalResponse),
     /** Newest first. */
     reviews: z.array(planReviewResponse),
+    /** Changes with every saved change; send it back in `If-Match` (decision 017). */
+    version: recordVersion,
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -69,6 +69,8 @@ export const clients = pgTable(
     archived: boolean().notNull().default(false),
     archivedAt: timestamp({ withTimezone: true }),
     archiveReason: text(),
+    /** One more with every saved change; compared with `If-Match` (decision 017). */
+    version: integer().notNull().default(1),
     createdBy: text().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -44,6 +44,8 @@ export const appointments = pgTable(
     /** The consultation recorded from this appointment once attended. */
     serviceId: uuid().references((): AnyPgColumn => services.id),
     createdBy: text().references(() => users.id),
+    /** One more with every saved change; compared with `If-Match` (decision 017). */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -73,6 +75,8 @@ export const consultations = pgTable(
     followUp: text(),
     appointmentId: uuid().references((): AnyPgColumn => appointments.id),
     createdBy: text().references(() => users.id),
+    /** One more with every saved change; compared with `If-Match` (decision 017). */
+    version: integer().notNull().default(1),
   },
   (t) => [
     uniqueIndex().on(t.appointmentId),
@@ -96,6 +100,8 @@ export const plans = pgTable(
     closedOn: date(),
     outcome: text(),
     createdBy: text().references(() => users.id),
+    /** One more with every saved change; compared with `If-Match` (decision 017). */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -121,6 +127,8 @@ export const planGoals = pgTable(
     steps: jsonb().$type<{ text: string; done: boolean }[]>().notNull().default([]),
     responsibleId: text().references(() => users.id),
     dueOn: date(),
+    /** One more with every saved change; compared with `If-Match` (decision 017). */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -210,6 +218,8 @@ export const partners = pgTable(
     languages: text().array().notNull().default(sql`'{}'::text[]`),
     note: text(),
     archived: boolean().notNull().default(false),
+    /** One more with every saved change; compared with `If-Match` (decision 017). */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

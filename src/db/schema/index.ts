@@ -6,3 +6,4 @@ export * from './projects.js';
 export * from './counselling.js';
 export * from './services.js';
 export * from './access.js';
+export * from './idempotency.js';

@@ -19,5 +19,7 @@ declare module 'fastify' {
     sessionToken?: string;
     /** Whether the user's roles require two-factor sign-in, and whether it still has to be set up. */
     twoFactor?: { required: boolean; setupRequired: boolean };
+    /** The Idempotency-Key this request claimed: its answer is kept for replays (http/idempotency.ts). */
+    idempotencyClaim?: { userId: string; key: string };
   }
 }

@@ -23,6 +23,9 @@ import timelineEn from './locales/timeline.en.json' with { type: 'json' };
 import privacyUk from './locales/privacy.uk.json' with { type: 'json' };
 import timelineUk from './locales/timeline.uk.json' with { type: 'json' };
 import uk from './locales/uk.json' with { type: 'json' };
+import versionsCs from './locales/versions.cs.json' with { type: 'json' };
+import versionsEn from './locales/versions.en.json' with { type: 'json' };
+import versionsUk from './locales/versions.uk.json' with { type: 'json' };
 
 /**
  * The UI texts of each language, kept in one file per area (`<area>.<lang>.json`, the core in
@@ -30,9 +33,9 @@ import uk from './locales/uk.json' with { type: 'json' };
  * labels its own audit actions); `locales.test.ts` refuses a text defined twice.
  */
 export const catalogueParts = {
-  cs: [cs, counsellingCs, appointmentsCs, plansCs, documentsCs, timelineCs, privacyCs, auditCs],
-  en: [en, counsellingEn, appointmentsEn, plansEn, documentsEn, timelineEn, privacyEn, auditEn],
-  uk: [uk, counsellingUk, appointmentsUk, plansUk, documentsUk, timelineUk, privacyUk, auditUk],
+  cs: [cs, counsellingCs, appointmentsCs, plansCs, documentsCs, timelineCs, privacyCs, auditCs, versionsCs],
+  en: [en, counsellingEn, appointmentsEn, plansEn, documentsEn, timelineEn, privacyEn, auditEn, versionsEn],
+  uk: [uk, counsellingUk, appointmentsUk, plansUk, documentsUk, timelineUk, privacyUk, auditUk, versionsUk],
 } as const satisfies Record<UiLanguage, readonly object[]>;
 
 /** The merged catalogue; its Czech type checks every `t()` key at compile time. */
@@ -43,7 +46,8 @@ export type Catalogue = typeof cs &
   typeof documentsCs &
   typeof timelineCs &
   typeof privacyCs &
-  typeof auditCs;
+  typeof auditCs &
+  typeof versionsCs;
 
 type Tree = { [key: string]: string | Tree };
 

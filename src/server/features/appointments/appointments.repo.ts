@@ -43,10 +43,11 @@ export async function insertAppointment(tx: Tx, values: NewAppointmentRow): Prom
   return row as AppointmentRow;
 }
 
+/** Saves a change; the version goes one up in the same statement (decision 017). */
 export async function updateAppointmentRow(tx: Tx, id: string, values: Partial<NewAppointmentRow>): Promise<AppointmentRow> {
   const [row] = await tx
     .update(appointments)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, version: sql`${appointments.version} + 1`, updatedAt: new Date() })
     .where(eq(appointments.id, id))
     .returning();
   return row as AppointmentRow;

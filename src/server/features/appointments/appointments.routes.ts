@@ -10,12 +10,14 @@ import {
   errorResponse,
   holidayResponse,
   idParams,
+  ifMatchHeaders,
   listAppointmentsQuery,
   listHolidaysQuery,
   page,
   updateAppointmentInput,
 } from '../../../shared/index.js';
 import { contextOf } from '../../http/context.js';
+import { expectedVersion, withVersion } from '../../http/versions.js';
 import {
   changeAppointmentStatus,
   createAppointment,
@@ -32,6 +34,8 @@ import { workingHoursRoutes } from './working-hours.routes.js';
 
 export { redactFeedToken } from './calendar-feed.routes.js';
 
+const versionNote =
+  'With `If-Match` naming an older version than the stored one, nothing changes: 412 STALE_VERSION with what changed since. A change to the stored values is audited as a read.';
 const bookingRules =
   'The counsellor must be free (else 409 APPOINTMENT_CONFLICT with the clashing appointment in `details`); the time must be in the future, within the working hours and not on a Czech public holiday (else 409 NOT_BOOKABLE with `details.reason`: past, holiday or outside_hours). Times are ISO 8601 with an offset; the centre works in Europe/Prague.';
 
@@ -68,7 +72,7 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: appointmentResponse, 409: errorResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await createAppointment(contextOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(withVersion(reply, await createAppointment(contextOf(request), request.body))),
   );
   app.get(
     '/api/appointments/:id',
@@ -81,7 +85,7 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: appointmentDetailResponse },
       },
     },
-    (request) => getAppointment(contextOf(request), request.params.id),
+    async (request, reply) => withVersion(reply, await getAppointment(contextOf(request), request.params.id)),
   );
   app.patch(
     '/api/appointments/:id',
@@ -90,13 +94,15 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['appointments'],
         summary: 'Change or reschedule a booked appointment',
-        description: `A new time or counsellor is checked as a new booking. ${bookingRules} Only a booked appointment can be changed (else 409 CONFLICT).`,
+        description: `A new time or counsellor is checked as a new booking. ${bookingRules} Only a booked appointment can be changed (else 409 CONFLICT). ${versionNote}`,
         params: idParams,
+        headers: ifMatchHeaders,
         body: updateAppointmentInput,
-        response: { 200: appointmentResponse, 409: errorResponse },
+        response: { 200: appointmentResponse, 409: errorResponse, 412: errorResponse },
       },
     },
-    (request) => updateAppointment(contextOf(request), request.params.id, request.body),
+    async (request, reply) =>
+      withVersion(reply, await updateAppointment(contextOf(request), request.params.id, request.body, expectedVersion(request))),
   );
   app.post(
     '/api/appointments/:id/status',
@@ -106,13 +112,16 @@ export const appointmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['appointments'],
         summary: 'Mark an appointment attended, no-show or cancelled, or booked again',
         description:
-          'Allowed: booked → attended, no_show (once the appointment has begun, else 409 APPOINTMENT_NOT_STARTED), cancelled; attended or no_show → booked, an undo: only by who set it and on the same day (Europe/Prague), else 409 STATUS_UNDO_REFUSED with `details.reason` not_author or day_passed; cancelled → booked (checked as a new booking). Others, and any change once a consultation was recorded from it, get 409 CONFLICT.',
+          'Allowed: booked → attended, no_show (once the appointment has begun, else 409 APPOINTMENT_NOT_STARTED), cancelled; attended or no_show → booked, an undo: only by who set it and on the same day (Europe/Prague), else 409 STATUS_UNDO_REFUSED with `details.reason` not_author or day_passed; cancelled → booked (checked as a new booking). Others, and any change once a consultation was recorded from it, get 409 CONFLICT. ' +
+          versionNote,
         params: idParams,
+        headers: ifMatchHeaders,
         body: changeAppointmentStatusInput,
-        response: { 200: appointmentResponse, 409: errorResponse },
+        response: { 200: appointmentResponse, 409: errorResponse, 412: errorResponse },
       },
     },
-    (request) => changeAppointmentStatus(contextOf(request), request.params.id, request.body),
+    async (request, reply) =>
+      withVersion(reply, await changeAppointmentStatus(contextOf(request), request.params.id, request.body, expectedVersion(request))),
   );
   app.get(
     '/api/clients/:id/appointments',

@@ -22,7 +22,8 @@ import {
 } from '../../../shared/index.js';
 import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
-import { diffFields, recordAudit, listedClientIds } from '../audit/audit.service.js';
+import { changedValues, diffFields, listedClientIds, recordAudit } from '../audit/audit.service.js';
+import { requireVersion, versionStamp } from '../audit/record-versions.service.js';
 import { requireBranch } from '../centre/centre.service.js';
 import { requireChangeableClient, requireClient } from '../clients/clients.service.js';
 import {
@@ -95,6 +96,7 @@ export function toAppointmentResponse(row: ListedAppointment): AppointmentRespon
     statusChangedBy: a.statusChangedBy,
     statusChangedAt: a.statusChangedAt?.toISOString() ?? null,
     serviceId: a.serviceId,
+    version: a.version,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };
@@ -190,11 +192,33 @@ export async function createAppointment(ctx: Ctx, input: CreateAppointmentInput)
   });
 }
 
-/** The appointment, locked for a change. */
-async function requireAppointmentForUpdate(tx: Tx, id: string): Promise<AppointmentRow> {
+/**
+ * The appointment, locked for a change; from an older version than the stored one
+ * (`expectedVersion`), refused with 412 before anything changes.
+ */
+async function requireAppointmentForUpdate(tx: Tx, id: string, expectedVersion?: number): Promise<AppointmentRow> {
   const row = await selectAppointmentRow(tx, id, { forUpdate: true });
   if (!row) throw notFound('Appointment');
+  const versioned = {
+    type: 'appointment',
+    id,
+    version: row.version,
+    clientId: row.clientId,
+    actions: ['appointment.updated', 'appointment.status_changed'] as const,
+  };
+  await requireVersion(tx, versioned, expectedVersion);
   return row;
+}
+
+/** The answer to a change that changed nothing is the appointment as it is: audited as the read it is. */
+async function readUnchangedAppointment(tx: Tx, ctx: Ctx, before: AppointmentRow): Promise<AppointmentResponse> {
+  await recordAudit(tx, ctx, {
+    action: 'appointment.read',
+    entityType: 'appointment',
+    entityId: before.id,
+    ...(before.clientId ? { clientId: before.clientId } : {}),
+  });
+  return loadAppointment(tx, before.id);
 }
 
 /** The new start and end: a new start alone keeps the duration, a duration alone keeps the start. */
@@ -208,11 +232,17 @@ function nextTimes(before: AppointmentRow, input: UpdateAppointmentInput): { sta
 /**
  * Changes a booked appointment: reschedules it (checked as a new booking), moves it to another
  * counsellor or branch, or changes the client, place, purpose or interpreter. Naming a client replaces
- * a new contact. Queued reminders follow the change.
+ * a new contact. Queued reminders follow the change. From an older version than the stored one
+ * (`expectedVersion`), nothing changes (412); a change to equal values is audited as a read.
  */
-export async function updateAppointment(ctx: Ctx, id: string, input: UpdateAppointmentInput): Promise<AppointmentResponse> {
+export async function updateAppointment(
+  ctx: Ctx,
+  id: string,
+  input: UpdateAppointmentInput,
+  expectedVersion?: number,
+): Promise<AppointmentResponse> {
   return ctx.db.transaction(async (tx) => {
-    const before = await requireAppointmentForUpdate(tx, id);
+    const before = await requireAppointmentForUpdate(tx, id, expectedVersion);
     if (before.status !== 'booked') throw new AppError('CONFLICT', 'Only a booked appointment can be changed');
     const { startsAt, endsAt } = nextTimes(before, input);
     if (endsAt <= startsAt) throw fieldError('body.endsAt', 'end_before_start', 'The end must be after the start');
@@ -240,7 +270,7 @@ export async function updateAppointment(ctx: Ctx, id: string, input: UpdateAppoi
       await ensureBookable(tx, startsAt, endsAt, ctx.now);
       await ensureCounsellorFree(tx, staffId, startsAt, endsAt, id);
     }
-    const after = await updateAppointmentRow(tx, id, {
+    const changed = changedValues(before, {
       staffId,
       branchId,
       ...party,
@@ -250,17 +280,21 @@ export async function updateAppointment(ctx: Ctx, id: string, input: UpdateAppoi
       ...(input.purpose === undefined ? {} : { purpose: input.purpose }),
       ...(input.interpreterLanguage === undefined ? {} : { interpreterLanguage: input.interpreterLanguage }),
     });
+    // Values equal to the stored ones change nothing: no write, no new version, no empty audit entry.
+    if (Object.keys(changed).length === 0) return readUnchangedAppointment(tx, ctx, before);
+    const after = await updateAppointmentRow(tx, id, changed);
     const changes = diffFields(before, after, auditedFields, auditedValueFields);
-    if (changes.length > 0) {
-      await recordAudit(tx, ctx, {
-        action: 'appointment.updated',
-        entityType: 'appointment',
-        entityId: id,
-        ...(after.clientId ? { clientId: after.clientId } : {}),
-        changes,
-        ...(before.clientId && before.clientId !== after.clientId ? { details: { previousClientId: before.clientId } } : {}),
-      });
-    }
+    await recordAudit(tx, ctx, {
+      action: 'appointment.updated',
+      entityType: 'appointment',
+      entityId: id,
+      ...(after.clientId ? { clientId: after.clientId } : {}),
+      changes,
+      details: {
+        ...(before.clientId && before.clientId !== after.clientId ? { previousClientId: before.clientId } : {}),
+        ...versionStamp('appointment', id, after.version),
+      },
+    });
     if (changes.some((change) => (reminderFields as readonly string[]).includes(change.field))) await queueReminders(tx, id, ctx.now);
     return loadAppointment(tx, id);
   });
@@ -271,11 +305,16 @@ export async function updateAppointment(ctx: Ctx, id: string, input: UpdateAppoi
  * again takes its time slot again, so it is checked as a new booking. An appointment a consultation
  * was recorded from keeps its status. Reminders go while it is booked, and are withdrawn otherwise.
  */
-export async function changeAppointmentStatus(ctx: Ctx, id: string, input: ChangeAppointmentStatusInput): Promise<AppointmentResponse> {
+export async function changeAppointmentStatus(
+  ctx: Ctx,
+  id: string,
+  input: ChangeAppointmentStatusInput,
+  expectedVersion?: number,
+): Promise<AppointmentResponse> {
   return ctx.db.transaction(async (tx) => {
-    const before = await requireAppointmentForUpdate(tx, id);
+    const before = await requireAppointmentForUpdate(tx, id, expectedVersion);
     // Asking for the status it has (a second click) changes nothing.
-    if (before.status === input.status) return loadAppointment(tx, id);
+    if (before.status === input.status) return readUnchangedAppointment(tx, ctx, before);
     if (before.serviceId) throw new AppError('CONFLICT', 'A consultation was recorded from this appointment; its status stays');
     if (!appointmentTransitions[before.status].includes(input.status)) {
       throw new AppError('CONFLICT', `An appointment that is ${before.status} cannot become ${input.status}`, {
@@ -317,6 +356,7 @@ export async function changeAppointmentStatus(ctx: Ctx, id: string, input: Chang
         entityId: id,
         ...(after.clientId ? { clientId: after.clientId } : {}),
         changes,
+        details: versionStamp('appointment', id, after.version),
       });
     }
     if (input.status === 'booked') await queueReminders(tx, id, ctx.now);
@@ -356,6 +396,7 @@ export async function recordConsultationOfAppointment(
     entityId: link.appointmentId,
     clientId: link.clientId,
     changes: diffFields(before, after, auditedFields, auditedValueFields),
+    details: versionStamp('appointment', link.appointmentId, after.version),
   });
 }
 

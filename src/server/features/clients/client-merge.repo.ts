@@ -88,6 +88,14 @@ export async function repointMergedRecords(tx: Tx, duplicateId: string, survivor
 export async function markMergedAway(tx: Tx, duplicateId: string, survivorId: string, reason: string, now: Date): Promise<void> {
   await tx
     .update(clients)
-    .set({ mergedIntoId: survivorId, mergedAt: now, archived: true, archivedAt: now, archiveReason: reason, updatedAt: now })
+    .set({
+      mergedIntoId: survivorId,
+      mergedAt: now,
+      archived: true,
+      archivedAt: now,
+      archiveReason: reason,
+      version: sql`${clients.version} + 1`,
+      updatedAt: now,
+    })
     .where(eq(clients.id, duplicateId));
 }

@@ -10,6 +10,7 @@ import {
 import { AppError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { versionStamp } from '../audit/record-versions.service.js';
 import { closeDuplicateOpenPlan, lockClients, markMergedAway, moveClientRecords, repointMergedRecords } from './client-merge.repo.js';
 import { type ClientRow, type NewClientRow, selectResidenceHistory, updateClientRow } from './clients.repo.js';
 import { getClient, residenceColumns } from './clients.service.js';
@@ -98,7 +99,13 @@ export async function mergeClients(ctx: Ctx, survivorId: string, input: MergeCli
       entityId: survivor.id,
       clientId: survivor.id,
       changes: diffFields(survivor, after, clientAuditFields, clientAuditValueFields),
-      details: { duplicateId: duplicate.id, duplicateNumber: duplicate.clientNumber, takeFromDuplicate, previouslyMergedIds },
+      details: {
+        duplicateId: duplicate.id,
+        duplicateNumber: duplicate.clientNumber,
+        takeFromDuplicate,
+        previouslyMergedIds,
+        ...versionStamp('client', survivor.id, after.version),
+      },
     });
     await recordAudit(tx, ctx, {
       action: 'client.merged_away',

@@ -30,10 +30,11 @@ export async function insertClient(tx: Tx, values: NewClientRow): Promise<Client
   return row as ClientRow;
 }
 
+/** Saves a change; the version goes one up in the same statement (decision 017). */
 export async function updateClientRow(tx: Tx, id: string, values: Partial<NewClientRow>): Promise<ClientRow | undefined> {
   const [row] = await tx
     .update(clients)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, version: sql`${clients.version} + 1`, updatedAt: new Date() })
     .where(eq(clients.id, id))
     .returning();
   return row;

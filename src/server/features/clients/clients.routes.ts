@@ -10,6 +10,7 @@ import {
   duplicateCheckResponse,
   errorResponse,
   idParams,
+  ifMatchHeaders,
   listClientsQuery,
   page,
   updateClientInput,
@@ -17,6 +18,7 @@ import {
   withdrawConsentInput,
 } from '../../../shared/index.js';
 import { contextOf } from '../../http/context.js';
+import { expectedVersion, withVersion } from '../../http/versions.js';
 import { checkDuplicates, findClients } from './client-search.service.js';
 import { addConsent, createClient, getClient, setClientArchived, updateClient, withdrawConsent } from './clients.service.js';
 
@@ -56,7 +58,7 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: clientResponse, 409: errorResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await createClient(contextOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(withVersion(reply, await createClient(contextOf(request), request.body))),
   );
   app.post(
     '/api/clients/duplicate-check',
@@ -84,11 +86,12 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['clients'],
         summary: "One client's record (the read is audited)",
+        description: 'The `ETag` header carries the record\'s version (`W/"3"`), to send back in `If-Match` with a change.',
         params: idParams,
         response: { 200: clientResponse },
       },
     },
-    (request) => getClient(contextOf(request), request.params.id),
+    async (request, reply) => withVersion(reply, await getClient(contextOf(request), request.params.id)),
   );
   app.patch(
     '/api/clients/:id',
@@ -97,12 +100,19 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['clients'],
         summary: 'Change a client',
+        description: [
+          'With `If-Match` naming an older version than the stored one, nothing changes: 412 STALE_VERSION with',
+          '`details.currentVersion` and `details.changes` (the fields changed since, when and by whom). Without `If-Match`',
+          'the change is saved whatever the version. A change to the stored values saves nothing and is audited as a read.',
+        ].join(' '),
         params: idParams,
+        headers: ifMatchHeaders,
         body: updateClientInput,
-        response: { 200: clientResponse },
+        response: { 200: clientResponse, 412: errorResponse },
       },
     },
-    (request) => updateClient(contextOf(request), request.params.id, request.body),
+    async (request, reply) =>
+      withVersion(reply, await updateClient(contextOf(request), request.params.id, request.body, expectedVersion(request))),
   );
   app.post(
     '/api/clients/:id/archive',
@@ -112,19 +122,31 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['clients'],
         summary: 'Archive a client (records are kept)',
         params: idParams,
+        headers: ifMatchHeaders,
         body: archiveClientInput,
-        response: { 200: clientResponse },
+        response: { 200: clientResponse, 412: errorResponse },
       },
     },
-    (request) => setClientArchived(contextOf(request), request.params.id, true, request.body.reason),
+    async (request, reply) =>
+      withVersion(
+        reply,
+        await setClientArchived(contextOf(request), request.params.id, true, request.body.reason, expectedVersion(request)),
+      ),
   );
   app.post(
     '/api/clients/:id/unarchive',
     {
       config: { access: 'clients.archive' },
-      schema: { tags: ['clients'], summary: 'Restore an archived client', params: idParams, response: { 200: clientResponse } },
+      schema: {
+        tags: ['clients'],
+        summary: 'Restore an archived client',
+        params: idParams,
+        headers: ifMatchHeaders,
+        response: { 200: clientResponse, 412: errorResponse },
+      },
     },
-    (request) => setClientArchived(contextOf(request), request.params.id, false, null),
+    async (request, reply) =>
+      withVersion(reply, await setClientArchived(contextOf(request), request.params.id, false, null, expectedVersion(request))),
   );
   app.post(
     '/api/clients/:id/consents',

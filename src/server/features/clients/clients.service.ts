@@ -15,6 +15,7 @@ import type { Tx } from '../../../db/open-database.js';
 import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { changedValues, diffFields, recordAudit } from '../audit/audit.service.js';
+import { requireVersion, versionStamp } from '../audit/record-versions.service.js';
 import { getCentre, requireBranch } from '../centre/centre.service.js';
 import { findActiveProjectRows } from '../projects/projects.service.js';
 import {
@@ -241,15 +242,24 @@ async function loadClient(ctx: Ctx, id: string): Promise<ClientResponse> {
       ...evaluateEligibility(factsOf(row), project.targetGroup, today),
     })),
     mergedFrom: links.mergedFrom,
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-/** Changes a client; a new residence status is added to the history rather than overwriting it. */
-export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInput): Promise<ClientResponse> {
-  await ctx.db.transaction(async (tx) => {
+/** How a client's changes are found in the trail when a change comes from an older version. */
+const clientVersion = (row: ClientRow) => ({ type: 'client', id: row.id, version: row.version, clientId: row.id, actions: [] });
+
+/**
+ * Changes a client; a new residence status is added to the history rather than overwriting it. From
+ * an older version than the stored one (`expectedVersion`), nothing changes (412). A change to equal
+ * values writes nothing, and its answer is audited as the read it is.
+ */
+export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInput, expectedVersion?: number): Promise<ClientResponse> {
+  const changed = await ctx.db.transaction(async (tx) => {
     const before = await requireChangeableClient(tx, id, { lock: true });
+    await requireVersion(tx, clientVersion(before), expectedVersion);
     await requireBranch(tx, input.branchId);
     const { residence, ...fields } = input;
     const columns = columnsOf(fields);
@@ -262,15 +272,17 @@ export async function updateClient(ctx: Ctx, id: string, input: UpdateClientInpu
     }
     const changed = changedValues(before, columns);
     // Values equal to the stored ones change nothing: no write, no new updatedAt, no empty audit entry.
-    if (Object.keys(changed).length === 0 && !newResidence) return;
+    if (Object.keys(changed).length === 0 && !newResidence) return false;
     Object.assign(changed, nameKeysOfChange(before, changed));
     const after = await updateClientRow(tx, id, changed);
     if (!after) throw notFound('Client');
     await recomputeEligibilityForClient(tx, id, ctx.now);
     const changes = diffFields(before, after, clientAuditFields, clientAuditValueFields);
-    await recordAudit(tx, ctx, { action: 'client.updated', entityType: 'client', entityId: id, clientId: id, changes });
+    const details = versionStamp('client', id, after.version);
+    await recordAudit(tx, ctx, { action: 'client.updated', entityType: 'client', entityId: id, clientId: id, changes, details });
+    return true;
   });
-  return loadClient(ctx, id);
+  return changed ? loadClient(ctx, id) : getClient(ctx, id);
 }
 
 /**
@@ -291,18 +303,30 @@ function isCurrentResidence(
 }
 
 /** Archiving hides a client from lists and stops changes; records are never deleted here. */
-export async function setClientArchived(ctx: Ctx, id: string, archived: boolean, reason: string | null): Promise<ClientResponse> {
+export async function setClientArchived(
+  ctx: Ctx,
+  id: string,
+  archived: boolean,
+  reason: string | null,
+  expectedVersion?: number,
+): Promise<ClientResponse> {
   await ctx.db.transaction(async (tx) => {
     const before = await requireUnmergedClient(tx, id, { lock: true });
+    await requireVersion(tx, clientVersion(before), expectedVersion);
     if (before.archived === archived)
       throw new AppError('CONFLICT', archived ? 'The client is already archived' : 'The client is not archived');
-    await updateClientRow(tx, id, { archived, archivedAt: archived ? ctx.now : null, archiveReason: archived ? reason : null });
+    const after = await updateClientRow(tx, id, {
+      archived,
+      archivedAt: archived ? ctx.now : null,
+      archiveReason: archived ? reason : null,
+    });
     await recordAudit(tx, ctx, {
       action: archived ? 'client.archived' : 'client.unarchived',
       entityType: 'client',
       entityId: id,
       clientId: id,
       changes: [{ field: 'archived', before: !archived, after: archived }],
+      details: versionStamp('client', id, after?.version ?? before.version + 1),
     });
   });
   return loadClient(ctx, id);

@@ -13,9 +13,19 @@ export async function insertConsultation(tx: Tx, values: NewConsultationRow): Pr
   await tx.insert(consultations).values(values);
 }
 
-export async function updateConsultationRow(tx: Tx, serviceId: string, values: Partial<NewConsultationRow>): Promise<void> {
-  if (Object.keys(values).length === 0) return;
-  await tx.update(consultations).set(values).where(eq(consultations.serviceId, serviceId));
+/** Saves a change of a consultation; its version goes one up in the same statement (decision 017). */
+export async function updateConsultationRow(tx: Tx, serviceId: string, values: Partial<NewConsultationRow>): Promise<number> {
+  const [row] = await tx
+    .update(consultations)
+    .set({ ...values, version: sql`${consultations.version} + 1` })
+    .where(eq(consultations.serviceId, serviceId))
+    .returning({ version: consultations.version });
+  return row?.version ?? 0;
+}
+
+/** Links a new consultation to the appointment it was recorded from: part of its creation, not a change. */
+export async function linkConsultationToAppointment(tx: Tx, serviceId: string, appointmentId: string): Promise<void> {
+  await tx.update(consultations).set({ appointmentId }).where(eq(consultations.serviceId, serviceId));
 }
 
 /** A consultation's ledger row and details, locked until the end of the transaction. */
@@ -45,6 +55,7 @@ function selectListed(tx: Tx) {
         interpreterKind: consultations.interpreterKind,
         appointmentId: consultations.appointmentId,
         createdBy: consultations.createdBy,
+        version: consultations.version,
       },
       staffName: users.name,
       authorName: authors.name,

@@ -8,12 +8,14 @@ import {
   createConsultationInput,
   errorResponse,
   idParams,
+  ifMatchHeaders,
   listClientConsultationsQuery,
   listConsultationsQuery,
   page,
   updateConsultationInput,
 } from '../../../shared/index.js';
 import { contextOf } from '../../http/context.js';
+import { expectedVersion, withVersion } from '../../http/versions.js';
 import {
   createAnonymousConsultation,
   createConsultation,
@@ -63,7 +65,8 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: consultationResponse, 409: errorResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await createConsultation(contextOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(withVersion(reply, await createConsultation(contextOf(request), request.params.id, request.body))),
   );
   app.post(
     '/api/consultations/anonymous',
@@ -78,7 +81,8 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: consultationResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await createAnonymousConsultation(contextOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(withVersion(reply, await createAnonymousConsultation(contextOf(request), request.body))),
   );
   app.get(
     '/api/consultations/defaults',
@@ -119,7 +123,7 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: consultationResponse },
       },
     },
-    (request) => getConsultation(contextOf(request), request.params.id),
+    async (request, reply) => withVersion(reply, await getConsultation(contextOf(request), request.params.id)),
   );
   app.patch(
     '/api/consultations/:id',
@@ -129,12 +133,14 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['counselling'],
         summary: 'Change a consultation',
         description:
-          'Its author or a coordinator may change it; the content and kind of a legal consultation only someone who may read it (403 otherwise). The audit names the changed fields only.',
+          'Its author or a coordinator may change it; the content and kind of a legal consultation only someone who may read it (403 otherwise). The audit names the changed fields only. With `If-Match` naming an older version, nothing changes: 412 STALE_VERSION with what changed since. A change to the stored values is audited as a read.',
         params: idParams,
+        headers: ifMatchHeaders,
         body: updateConsultationInput,
-        response: { 200: consultationResponse },
+        response: { 200: consultationResponse, 412: errorResponse },
       },
     },
-    (request) => updateConsultation(contextOf(request), request.params.id, request.body),
+    async (request, reply) =>
+      withVersion(reply, await updateConsultation(contextOf(request), request.params.id, request.body, expectedVersion(request))),
   );
 };

@@ -20,11 +20,13 @@ import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Actor, Ctx } from '../../http/context.js';
 import { getAppointment, recordConsultationOfAppointment } from '../appointments/appointments.service.js';
 import { diffFields, listedClientIds, recordAudit } from '../audit/audit.service.js';
+import { requireVersion, versionStamp } from '../audit/record-versions.service.js';
 import { requireChangeableClient, requireClient } from '../clients/clients.service.js';
 import { toStaffReference } from '../users/users.service.js';
 import {
   type ConsultationRow,
   insertConsultation,
+  linkConsultationToAppointment,
   type ListedConsultationRow,
   selectConsultation,
   selectConsultationForUpdate,
@@ -103,7 +105,7 @@ export async function createConsultation(ctx: Ctx, clientId: string, input: Crea
     if (appointmentId) {
       // The appointment is checked first: an unknown one is a 400 naming the field, not a broken reference.
       await recordConsultationOfAppointment(tx, ctx, { appointmentId, clientId, serviceId: service.id });
-      await updateConsultationRow(tx, service.id, { appointmentId });
+      await linkConsultationToAppointment(tx, service.id, appointmentId);
     }
     await recordAudit(tx, ctx, {
       action: 'consultation.created',
@@ -179,6 +181,7 @@ async function loadConsultation(ctx: Ctx, id: string): Promise<ConsultationRespo
   const record = {
     ...summary,
     createdBy: toStaffReference(row.consultation.createdBy, row.authorName),
+    version: row.consultation.version,
     createdAt: row.service.createdAt.toISOString(),
     updatedAt: row.service.updatedAt.toISOString(),
   };
@@ -282,15 +285,30 @@ const comparedFields = [
 /**
  * Changes a consultation: its author, or a coordinator. Of a legal consultation, the content (and
  * the kind) is changed only by who may read it. The audit names the changed fields, never values.
+ * From an older version than the stored one (`expectedVersion`), nothing changes (412); a change to
+ * equal values writes nothing, and its answer is audited as the read it is.
  */
-export async function updateConsultation(ctx: Ctx, id: string, input: UpdateConsultationInput): Promise<ConsultationResponse> {
-  await ctx.db.transaction(async (tx) => {
+export async function updateConsultation(
+  ctx: Ctx,
+  id: string,
+  input: UpdateConsultationInput,
+  expectedVersion?: number,
+): Promise<ConsultationResponse> {
+  const changed = await ctx.db.transaction(async (tx) => {
     const row = await selectConsultationForUpdate(tx, id);
     if (!row) throw notFound('Consultation');
     const { service, consultation } = row;
     if (!mayChangeConsultation(ctx.actor, consultation)) {
       throw new AppError('FORBIDDEN', 'Only the author or a coordinator may change a consultation');
     }
+    const versioned = {
+      type: 'consultation',
+      id,
+      version: consultation.version,
+      clientId: service.clientId,
+      actions: ['consultation.updated'] as const,
+    };
+    await requireVersion(tx, versioned, expectedVersion);
     const touchesContent = consultationContentFields.some((field) => input[field] !== undefined) || input.kind !== undefined;
     const legal = consultation.kind === 'legal' || input.kind === 'legal';
     if (touchesContent && legal && !canReadConsultationContent(ctx.actor, { kind: 'legal', createdBy: consultation.createdBy })) {
@@ -317,10 +335,10 @@ export async function updateConsultation(ctx: Ctx, id: string, input: UpdateCons
     if (input.startedAt) after.startedAt = new Date(input.startedAt).toISOString();
     const changes = diffFields<Record<string, unknown>>(before, after, comparedFields, []);
     // Values equal to the stored ones change nothing: no write and no empty audit entry.
-    if (changes.length === 0) return;
+    if (changes.length === 0) return false;
 
     await changeService(tx, service, serviceChange);
-    await updateConsultationRow(tx, id, {
+    const version = await updateConsultationRow(tx, id, {
       ...(input.form !== undefined ? { form: input.form } : {}),
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
       ...(input.topics !== undefined ? { topics: input.topics } : {}),
@@ -335,9 +353,11 @@ export async function updateConsultation(ctx: Ctx, id: string, input: UpdateCons
       entityId: id,
       ...(service.clientId ? { clientId: service.clientId } : {}),
       changes,
+      details: versionStamp('consultation', id, version),
     });
+    return true;
   });
-  return loadConsultation(ctx, id);
+  return changed ? loadConsultation(ctx, id) : getConsultation(ctx, id);
 }
 
 /** What every reader sees of a consultation: the ledger's facts, its kind and who delivered it. */

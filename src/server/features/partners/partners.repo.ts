@@ -52,10 +52,11 @@ export async function insertPartner(tx: Tx, values: NewPartnerRow): Promise<Part
   return row as PartnerRow;
 }
 
+/** Saves a change; the version goes one up in the same statement (decision 017). */
 export async function updatePartnerRow(tx: Tx, id: string, values: Partial<NewPartnerRow>): Promise<PartnerRow> {
   const [row] = await tx
     .update(partners)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, version: sql`${partners.version} + 1`, updatedAt: new Date() })
     .where(eq(partners.id, id))
     .returning();
   return row as PartnerRow;

@@ -3,12 +3,14 @@ import {
   createPartnerInput,
   errorResponse,
   idParams,
+  ifMatchHeaders,
   listPartnersQuery,
   page,
   partnerResponse,
   updatePartnerInput,
 } from '../../../shared/index.js';
 import { contextOf } from '../../http/context.js';
+import { expectedVersion, withVersion } from '../../http/versions.js';
 import { createPartner, findPartners, getPartner, updatePartner } from './partners.service.js';
 
 export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -33,7 +35,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'partners.read' },
       schema: { tags: ['partners'], summary: 'One partner', params: idParams, response: { 200: partnerResponse, 404: errorResponse } },
     },
-    (request) => getPartner(contextOf(request), request.params.id),
+    async (request, reply) => withVersion(reply, await getPartner(contextOf(request), request.params.id)),
   );
   app.post(
     '/api/partners',
@@ -46,7 +48,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: partnerResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await createPartner(contextOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(withVersion(reply, await createPartner(contextOf(request), request.body))),
   );
   app.patch(
     '/api/partners/:id',
@@ -55,11 +57,14 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['partners'],
         summary: 'Change a partner, or archive it (partners are never deleted)',
+        description: 'With `If-Match` naming an older version, nothing changes: 412 STALE_VERSION with what changed since.',
         params: idParams,
+        headers: ifMatchHeaders,
         body: updatePartnerInput,
-        response: { 200: partnerResponse, 404: errorResponse },
+        response: { 200: partnerResponse, 404: errorResponse, 412: errorResponse },
       },
     },
-    (request) => updatePartner(contextOf(request), request.params.id, request.body),
+    async (request, reply) =>
+      withVersion(reply, await updatePartner(contextOf(request), request.params.id, request.body, expectedVersion(request))),
   );
 };

@@ -10,6 +10,7 @@ import {
 import { notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { changedValues, diffFields, recordAudit } from '../audit/audit.service.js';
+import { requireVersion, versionStamp } from '../audit/record-versions.service.js';
 import { insertPartner, type PartnerRow, selectPartner, selectPartnerPage, updatePartnerRow } from './partners.repo.js';
 
 export function toPartnerResponse(row: PartnerRow): PartnerResponse {
@@ -27,6 +28,7 @@ export function toPartnerResponse(row: PartnerRow): PartnerResponse {
     languages: row.languages,
     note: row.note,
     archived: row.archived,
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -60,17 +62,22 @@ export async function createPartner(ctx: Ctx, input: CreatePartnerInput): Promis
   });
 }
 
-/** Changes a partner, archiving included (partners are never deleted: referrals point to them). */
-export async function updatePartner(ctx: Ctx, id: string, input: UpdatePartnerInput): Promise<PartnerResponse> {
+/**
+ * Changes a partner, archiving included (partners are never deleted: referrals point to them). From
+ * an older version than the stored one (`expectedVersion`), nothing changes (412).
+ */
+export async function updatePartner(ctx: Ctx, id: string, input: UpdatePartnerInput, expectedVersion?: number): Promise<PartnerResponse> {
   return ctx.db.transaction(async (tx) => {
     const before = await selectPartner(tx, id, { forUpdate: true });
     if (!before) throw notFound('Partner');
+    await requireVersion(tx, { type: 'partner', id, version: before.version, actions: ['partner.updated'] }, expectedVersion);
     const changed = changedValues(before, input);
     // Values equal to the stored ones change nothing: no write, no new updatedAt, no empty audit entry.
     if (Object.keys(changed).length === 0) return toPartnerResponse(before);
     const after = await updatePartnerRow(tx, id, changed);
     const changes = diffFields<Record<string, unknown>>(before, after, partnerAuditFields, partnerAuditValueFields);
-    await recordAudit(tx, ctx, { action: 'partner.updated', entityType: 'partner', entityId: id, changes });
+    const details = versionStamp('partner', id, after.version);
+    await recordAudit(tx, ctx, { action: 'partner.updated', entityType: 'partner', entityId: id, changes, details });
     return toPartnerResponse(after);
   });
 }

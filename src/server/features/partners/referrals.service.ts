@@ -122,7 +122,7 @@ export async function findClientReferrals(ctx: Ctx, clientId: string, query: Lis
  * records its outcome. The audit keeps the statuses and only the name of the outcome.
  */
 export async function updateReferral(ctx: Ctx, id: string, input: UpdateReferralInput): Promise<ReferralResponse> {
-  await ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const before = await selectReferralForUpdate(tx, id);
     if (!before) throw notFound('Referral');
     const listed = await selectListedReferral(tx, id);
@@ -148,9 +148,14 @@ export async function updateReferral(ctx: Ctx, id: string, input: UpdateReferral
       values.outcome = input.outcome;
       changes.push({ field: 'outcome' });
     }
-    if (changes.length === 0) return;
+    if (changes.length === 0) return false;
     await updateReferralRow(tx, id, values);
     await recordAudit(tx, ctx, { action: 'referral.updated', entityType: 'referral', entityId: id, clientId: before.clientId, changes });
+    return true;
   });
-  return loadReferral(ctx, id);
+  const referral = await loadReferral(ctx, id);
+  // A change to the stored values saved nothing: its answer is a read of the client's referral.
+  if (!saved)
+    await recordAudit(ctx.db, ctx, { action: 'referral.read', entityType: 'referral', entityId: id, clientId: referral.clientId });
+  return referral;
 }

@@ -18,6 +18,7 @@ export type NestedGoal = {
   responsibleId: string | null;
   responsibleName: string | null;
   dueOn: string | null;
+  version: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -38,7 +39,7 @@ const goalsOfPlan = sql<NestedGoal[]>`coalesce((
   select jsonb_agg(jsonb_build_object(
            'id', g.id, 'area', g.area, 'title', g.title, 'status', g.status, 'steps', g.steps,
            'responsibleId', g.responsible_id, 'responsibleName', gu.name, 'dueOn', g.due_on,
-           'createdAt', g.created_at, 'updatedAt', g.updated_at) order by g.created_at, g.id)
+           'version', g.version, 'createdAt', g.created_at, 'updatedAt', g.updated_at) order by g.created_at, g.id)
   from plan_goals g left join users gu on gu.id = g.responsible_id
   where g.plan_id = ${plans.id}), '[]'::jsonb)`;
 
@@ -111,10 +112,15 @@ export async function insertPlan(tx: Tx, values: NewPlanRow): Promise<PlanRow> {
   return row as PlanRow;
 }
 
+/**
+ * Saves a change of the plan's own fields, its version one up in the same statement (decision 017);
+ * with no values it only marks the plan changed (a goal or review of it changed).
+ */
 export async function updatePlanRow(tx: Tx, id: string, values: Partial<NewPlanRow>): Promise<PlanRow> {
+  const version = Object.keys(values).length > 0 ? { version: sql`${plans.version} + 1` } : {};
   const [row] = await tx
     .update(plans)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, ...version, updatedAt: new Date() })
     .where(eq(plans.id, id))
     .returning();
   return row as PlanRow;
@@ -125,10 +131,11 @@ export async function insertGoal(tx: Tx, values: NewGoalRow): Promise<GoalRow> {
   return row as GoalRow;
 }
 
+/** Saves a change of a goal; its version goes one up in the same statement (decision 017). */
 export async function updateGoalRow(tx: Tx, id: string, values: Partial<NewGoalRow>): Promise<GoalRow> {
   const [row] = await tx
     .update(planGoals)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, version: sql`${planGoals.version} + 1`, updatedAt: new Date() })
     .where(eq(planGoals.id, id))
     .returning();
   return row as GoalRow;

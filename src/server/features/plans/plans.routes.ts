@@ -5,6 +5,7 @@ import {
   closePlanInput,
   errorResponse,
   idParams,
+  ifMatchHeaders,
   listPlansQuery,
   openPlanInput,
   page,
@@ -16,6 +17,7 @@ import {
   updatePlanInput,
 } from '../../../shared/index.js';
 import { contextOf } from '../../http/context.js';
+import { expectedVersion, withVersion } from '../../http/versions.js';
 import {
   addGoal,
   closePlan,
@@ -30,6 +32,8 @@ import {
 const tags = ['plans'];
 const closedPlanNote = 'A closed plan, or the plan of an archived client, refuses changes with 409 CONFLICT.';
 const responsibleNote = 'A responsible person must be an active staff member who may write counselling records (else 400).';
+const versionNote =
+  'With `If-Match` naming an older version than the stored one, nothing changes: 412 STALE_VERSION with what changed since. A change to the stored values is audited as a read.';
 
 export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -59,7 +63,8 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: planResponse, 409: errorResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await openPlan(contextOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(withVersion(reply, await openPlan(contextOf(request), request.params.id, request.body))),
   );
   app.get(
     '/api/plans/responsible-staff',
@@ -81,13 +86,15 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Change a plan's responsible person or next review date",
-        description: `${responsibleNote} ${closedPlanNote}`,
+        description: `${responsibleNote} ${closedPlanNote} ${versionNote}`,
         params: idParams,
+        headers: ifMatchHeaders,
         body: updatePlanInput,
-        response: { 200: planResponse, 409: errorResponse },
+        response: { 200: planResponse, 409: errorResponse, 412: errorResponse },
       },
     },
-    (request) => updatePlan(contextOf(request), request.params.id, request.body),
+    async (request, reply) =>
+      withVersion(reply, await updatePlan(contextOf(request), request.params.id, request.body, expectedVersion(request))),
   );
   app.post(
     '/api/plans/:id/goals',
@@ -102,7 +109,8 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: planResponse, 409: errorResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await addGoal(contextOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(withVersion(reply, await addGoal(contextOf(request), request.params.id, request.body))),
   );
   app.patch(
     '/api/plan-goals/:id',
@@ -111,13 +119,17 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Change a goal: title, area, status, steps, responsible person, due date (answers the goal's plan)",
-        description: `${responsibleNote} ${closedPlanNote}`,
+        description: `${responsibleNote} ${closedPlanNote} ${versionNote} \`If-Match\` and the \`ETag\` are the goal's version.`,
         params: idParams,
+        headers: ifMatchHeaders,
         body: updateGoalInput,
-        response: { 200: planResponse, 409: errorResponse },
+        response: { 200: planResponse, 409: errorResponse, 412: errorResponse },
       },
     },
-    (request) => updateGoal(contextOf(request), request.params.id, request.body),
+    async (request, reply) => {
+      const plan = await updateGoal(contextOf(request), request.params.id, request.body, expectedVersion(request));
+      return withVersion(reply, plan, plan.goals.find((goal) => goal.id === request.params.id)?.version);
+    },
   );
   app.post(
     '/api/plans/:id/reviews',
@@ -132,7 +144,8 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: planResponse, 409: errorResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await reviewPlan(contextOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(withVersion(reply, await reviewPlan(contextOf(request), request.params.id, request.body))),
   );
   app.post(
     '/api/plans/:id/close',
@@ -141,12 +154,14 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Close a plan with an outcome',
-        description: `The closing date lies between the plan's opening and today. ${closedPlanNote}`,
+        description: `The closing date lies between the plan's opening and today. ${closedPlanNote} ${versionNote}`,
         params: idParams,
+        headers: ifMatchHeaders,
         body: closePlanInput,
-        response: { 200: planResponse, 409: errorResponse },
+        response: { 200: planResponse, 409: errorResponse, 412: errorResponse },
       },
     },
-    (request) => closePlan(contextOf(request), request.params.id, request.body),
+    async (request, reply) =>
+      withVersion(reply, await closePlan(contextOf(request), request.params.id, request.body, expectedVersion(request))),
   );
 };

@@ -17,6 +17,7 @@ import {
 import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Actor, Ctx } from '../../http/context.js';
 import { changedValues, diffFields, recordAudit } from '../audit/audit.service.js';
+import { requireVersion, versionStamp } from '../audit/record-versions.service.js';
 import { requireChangeableClient, requireClient } from '../clients/clients.service.js';
 import { findStaffWithPermission, requireStaffWithPermission, toStaffReference } from '../users/users.service.js';
 import {
@@ -55,6 +56,7 @@ function toGoalResponse(goal: NestedGoal): PlanGoalResponse {
     steps: goal.steps,
     responsible: toStaffReference(goal.responsibleId, goal.responsibleName),
     dueOn: goal.dueOn,
+    version: goal.version,
     createdAt: isoTime(goal.createdAt),
     updatedAt: isoTime(goal.updatedAt),
   };
@@ -86,6 +88,7 @@ function toWholePlan({ plan, responsibleName, goals, reviews }: PlanWithParts): 
       reviewedBy: toStaffReference(review.reviewedBy, review.reviewerName),
       createdAt: isoTime(review.createdAt),
     })),
+    version: plan.version,
     createdAt: plan.createdAt.toISOString(),
     updatedAt: plan.updatedAt.toISOString(),
   };
@@ -166,12 +169,26 @@ export async function openPlan(ctx: Ctx, clientId: string, input: OpenPlanInput)
   return loadPlan(ctx, id);
 }
 
-/** Changes who is responsible for the plan and when it is next reviewed. */
-export async function updatePlan(ctx: Ctx, id: string, input: UpdatePlanInput): Promise<PlanResponse> {
-  await ctx.db.transaction(async (tx) => {
+/** How a plan's changes are found in the trail when a change comes from an older version. */
+const planVersion = (plan: PlanRow) => ({ type: 'plan', id: plan.id, version: plan.version, clientId: plan.clientId, actions: [] });
+
+/** The answer to a change that changed nothing is the plan as it is: audited as the read it is. */
+async function readUnchangedPlan(ctx: Ctx, id: string): Promise<PlanResponse> {
+  const plan = await loadPlan(ctx, id);
+  await recordAudit(ctx.db, ctx, { action: 'plan.read', entityType: 'plan', entityId: id, clientId: plan.clientId });
+  return plan;
+}
+
+/**
+ * Changes who is responsible for the plan and when it is next reviewed. From an older version than
+ * the stored one (`expectedVersion`), nothing changes (412).
+ */
+export async function updatePlan(ctx: Ctx, id: string, input: UpdatePlanInput, expectedVersion?: number): Promise<PlanResponse> {
+  const saved = await ctx.db.transaction(async (tx) => {
     const before = await requireOpenPlan(tx, id);
+    await requireVersion(tx, planVersion(before), expectedVersion);
     const changed = changedValues(before, input);
-    if (Object.keys(changed).length === 0) return;
+    if (Object.keys(changed).length === 0) return false;
     await requireResponsible(tx, changed.responsibleId, 'body.responsibleId');
     const after = await updatePlanRow(tx, id, changed);
     await recordAudit(tx, ctx, {
@@ -180,10 +197,11 @@ export async function updatePlan(ctx: Ctx, id: string, input: UpdatePlanInput): 
       entityId: id,
       clientId: before.clientId,
       changes: diffFields<Record<string, unknown>>(before, after, planAuditFields, planAuditFields),
-      details: { planId: id, fields: Object.keys(changed), ...changed },
+      details: { planId: id, fields: Object.keys(changed), ...changed, ...versionStamp('plan', id, after.version) },
     });
+    return true;
   });
-  return loadPlan(ctx, id);
+  return saved ? loadPlan(ctx, id) : readUnchangedPlan(ctx, id);
 }
 
 export async function addGoal(ctx: Ctx, planId: string, input: AddGoalInput): Promise<PlanResponse> {
@@ -234,15 +252,24 @@ async function touchPlan(tx: Tx, planId: string): Promise<void> {
   await updatePlanRow(tx, planId, {});
 }
 
-export async function updateGoal(ctx: Ctx, goalId: string, input: UpdateGoalInput): Promise<PlanResponse> {
-  const planId = await ctx.db.transaction(async (tx) => {
+/**
+ * Changes a goal. From an older version of the goal than the stored one (`expectedVersion`), nothing
+ * changes (412); a change to equal values writes nothing and is audited as a read.
+ */
+export async function updateGoal(ctx: Ctx, goalId: string, input: UpdateGoalInput, expectedVersion?: number): Promise<PlanResponse> {
+  const { planId, saved } = await ctx.db.transaction(async (tx) => {
     const found = await selectGoal(tx, goalId);
     if (!found) throw notFound('Goal');
     const plan = await requireOpenPlan(tx, found.planId);
     // Read again under the plan's lock: a concurrent change of the goal has finished by now.
     const before = withOrderedSteps((await selectGoal(tx, goalId)) as GoalRow);
+    await requireVersion(
+      tx,
+      { type: 'plan_goal', id: goalId, version: before.version, clientId: plan.clientId, actions: [] },
+      expectedVersion,
+    );
     const changed = changedValues(before, input);
-    if (Object.keys(changed).length === 0) return plan.id;
+    if (Object.keys(changed).length === 0) return { planId: plan.id, saved: false };
     await requireResponsible(tx, changed.responsibleId, 'body.responsibleId');
     const after = withOrderedSteps(await updateGoalRow(tx, goalId, changed));
     await touchPlan(tx, plan.id);
@@ -252,11 +279,11 @@ export async function updateGoal(ctx: Ctx, goalId: string, input: UpdateGoalInpu
       entityId: goalId,
       clientId: plan.clientId,
       changes: diffFields<Record<string, unknown>>(before, after, goalAuditFields, goalAuditValueFields),
-      details: { planId: plan.id, ...goalFacts(after), fields: Object.keys(changed) },
+      details: { planId: plan.id, ...goalFacts(after), fields: Object.keys(changed), ...versionStamp('plan_goal', goalId, after.version) },
     });
-    return plan.id;
+    return { planId: plan.id, saved: true };
   });
-  return loadPlan(ctx, planId);
+  return saved ? loadPlan(ctx, planId) : readUnchangedPlan(ctx, planId);
 }
 
 /** Records a review with the client; a next review date given with it becomes the plan's. */
@@ -265,30 +292,54 @@ export async function reviewPlan(ctx: Ctx, planId: string, input: PlanReviewInpu
     const plan = await requireOpenPlan(tx, planId);
     requirePlanDay(ctx, plan, input.reviewedOn, 'body.reviewedOn');
     const reviewId = await insertReview(tx, { planId, reviewedOn: input.reviewedOn, summary: input.summary, reviewedBy: ctx.actor.id });
-    await updatePlanRow(tx, planId, input.nextReviewOn === undefined ? {} : { nextReviewOn: input.nextReviewOn });
+    const moved = input.nextReviewOn !== undefined && input.nextReviewOn !== plan.nextReviewOn;
+    const after = await updatePlanRow(tx, planId, moved ? { nextReviewOn: input.nextReviewOn } : {});
     await recordAudit(tx, ctx, {
       action: 'plan.reviewed',
       entityType: 'plan_review',
       entityId: reviewId,
       clientId: plan.clientId,
-      details: { planId, reviewId, reviewedOn: input.reviewedOn, nextReviewOn: input.nextReviewOn ?? plan.nextReviewOn },
+      details: {
+        planId,
+        reviewId,
+        reviewedOn: input.reviewedOn,
+        nextReviewOn: input.nextReviewOn ?? plan.nextReviewOn,
+        // The plan's own field changed: a change of its version (decision 017).
+        ...(moved ? { fields: ['nextReviewOn'], ...versionStamp('plan', planId, after.version) } : {}),
+      },
     });
   });
   return loadPlan(ctx, planId);
 }
 
-/** Closes the plan with an outcome; from then on it is history and refuses changes. */
-export async function closePlan(ctx: Ctx, planId: string, input: ClosePlanInput): Promise<PlanResponse> {
+/**
+ * Closes the plan with an outcome; from then on it is history and refuses changes. From an older
+ * version than the stored one (`expectedVersion`), nothing changes (412).
+ */
+export async function closePlan(ctx: Ctx, planId: string, input: ClosePlanInput, expectedVersion?: number): Promise<PlanResponse> {
   await ctx.db.transaction(async (tx) => {
     const plan = await requireOpenPlan(tx, planId);
+    await requireVersion(tx, planVersion(plan), expectedVersion);
     requirePlanDay(ctx, plan, input.closedOn, 'body.closedOn');
-    await updatePlanRow(tx, planId, { status: 'closed', closedOn: input.closedOn, outcome: input.outcome, nextReviewOn: null });
+    const after = await updatePlanRow(tx, planId, {
+      status: 'closed',
+      closedOn: input.closedOn,
+      outcome: input.outcome,
+      nextReviewOn: null,
+    });
     await recordAudit(tx, ctx, {
       action: 'plan.closed',
       entityType: 'plan',
       entityId: planId,
       clientId: plan.clientId,
-      details: { planId, closedOn: input.closedOn, outcome: input.outcome, goalsByStatus: await countGoalsByStatus(tx, planId) },
+      details: {
+        planId,
+        closedOn: input.closedOn,
+        outcome: input.outcome,
+        goalsByStatus: await countGoalsByStatus(tx, planId),
+        fields: ['status', 'closedOn', 'outcome'],
+        ...versionStamp('plan', planId, after.version),
+      },
     });
   });
   return loadPlan(ctx, planId);

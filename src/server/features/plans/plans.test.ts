@@ -146,6 +146,7 @@ describe('individual plans', async () => {
           steps: [{ text: 'Book a visit at the ministry', done: false }],
           responsible: { id: counsellor.userId, name: expect.any(String) },
           dueOn,
+          version: 1,
           createdAt: expect.any(String),
           updatedAt: expect.any(String),
         },
@@ -267,7 +268,15 @@ describe('individual plans', async () => {
       const closed = await expectOk(await send('POST', `/api/plans/${plan.id}/close`, { closedOn: today, outcome: 'goals_achieved' }));
       expect(closed).toMatchObject({ status: 'closed', closedOn: today, outcome: 'goals_achieved', nextReviewOn: null });
       const [event] = await auditEventsThroughApi(t, { clientId: client.id, action: 'plan.closed' });
-      expect(event?.details).toEqual({ planId: plan.id, closedOn: today, outcome: 'goals_achieved', goalsByStatus: { achieved: 1 } });
+      expect(event?.details).toEqual({
+        planId: plan.id,
+        closedOn: today,
+        outcome: 'goals_achieved',
+        goalsByStatus: { achieved: 1 },
+        fields: ['status', 'closedOn', 'outcome'],
+        versionOf: `plan:${plan.id}`,
+        version: 2,
+      });
 
       const before = await countRows(client.id);
       for (const [method, url, payload] of [

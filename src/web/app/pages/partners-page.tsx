@@ -110,7 +110,7 @@ export function PartnersPage() {
         onConfirm={(archived) => {
           if (!toggling) return;
           updatePartner.mutate(
-            { id: toggling.id, input: { archived } },
+            { id: toggling.id, input: { archived }, version: toggling.version },
             {
               onSuccess: () => {
                 showSuccess(t('partners.saved'));

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { versionTag } from '../../../shared/index.js';
 import { ApiError } from './api-error.js';
+import { idempotencyKeyFor } from './idempotency-keys.js';
 
 type QueryValue = string | number | boolean | null | undefined;
 
@@ -9,6 +11,11 @@ export type RequestOptions = {
   body?: unknown;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
+  /**
+   * The version of the record the change was made from (its `version` as loaded): sent as `If-Match`,
+   * so a change from an older version is refused with 412 STALE_VERSION instead of overwriting.
+   */
+  version?: number;
 };
 
 /** Builds `/api/...?a=1` leaving out empty query values. */
@@ -28,16 +35,24 @@ export function buildApiUrl(path: string, query?: Record<string, QueryValue>): s
  * UNREADABLE_RESPONSE.
  */
 export async function requestApi<T>(path: string, options: RequestOptions = {}, schema?: z.ZodType<T>): Promise<T> {
-  const { method = 'GET', body, query, signal } = options;
+  const { method = 'GET', body, query, signal, version } = options;
   // A form with a file goes as multipart/form-data, which the browser labels with its boundary.
   const asJson = body !== undefined && !(body instanceof FormData);
+  const url = buildApiUrl(path, query);
+  const json = asJson ? JSON.stringify(body) : undefined;
+  const headers: Record<string, string> = asJson
+    ? { accept: 'application/json', 'content-type': 'application/json' }
+    : { accept: 'application/json' };
+  if (version !== undefined) headers['if-match'] = versionTag(version);
+  // Every POST may create: the same request sent again soon (a double click, a retry) carries the same key.
+  if (method === 'POST') headers['idempotency-key'] = idempotencyKeyFor(url, body instanceof FormData ? body : json);
   let response: Response;
   try {
-    response = await fetch(buildApiUrl(path, query), {
+    response = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: asJson ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
-      body: body instanceof FormData ? body : asJson ? JSON.stringify(body) : undefined,
+      headers,
+      body: body instanceof FormData ? body : json,
       signal,
     });
   } catch (error) {
@@ -46,17 +61,17 @@ export async function requestApi<T>(path: string, options: RequestOptions = {}, 
   }
 
   const text = await response.text();
-  let json: unknown = null;
+  let answer: unknown = null;
   if (text) {
     try {
-      json = JSON.parse(text);
+      answer = JSON.parse(text);
     } catch {
       throw new ApiError(response.status, 'UNREADABLE_RESPONSE', 'The server sent an answer that is not JSON');
     }
   }
 
   if (!response.ok) {
-    const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+    const error = (answer as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
     throw new ApiError(
       response.status,
       typeof error?.code === 'string' ? error.code : 'INTERNAL',
@@ -65,8 +80,8 @@ export async function requestApi<T>(path: string, options: RequestOptions = {}, 
     );
   }
 
-  if (!schema) return json as T;
-  const parsed = schema.safeParse(json);
+  if (!schema) return answer as T;
+  const parsed = schema.safeParse(answer);
   if (!parsed.success) throw new ApiError(response.status, 'UNREADABLE_RESPONSE', 'The server sent an unexpected answer');
   return parsed.data;
 }

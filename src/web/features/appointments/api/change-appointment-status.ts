@@ -4,8 +4,8 @@ import { requestApi } from '../../../components/api/request-api.js';
 import { appointmentKeys } from './appointment-keys.js';
 
 /** Marks an appointment attended, no-show or cancelled, or books it again. */
-export function changeAppointmentStatus({ id, input }: { id: string; input: ChangeAppointmentStatusInput }) {
-  return requestApi(`/api/appointments/${encodeURIComponent(id)}/status`, { method: 'POST', body: input }, appointmentResponse);
+export function changeAppointmentStatus({ id, input, version }: { id: string; input: ChangeAppointmentStatusInput; version: number }) {
+  return requestApi(`/api/appointments/${encodeURIComponent(id)}/status`, { method: 'POST', body: input, version }, appointmentResponse);
 }
 
 export function useChangeAppointmentStatus() {

@@ -78,7 +78,7 @@ export function AppointmentDetails({ appointment, canWrite, canRecordConsultatio
 
   const setStatus = (status: AppointmentStatus, cancelReason?: string) =>
     changeStatus.mutate(
-      { id: appointment.id, input: { status, ...(cancelReason ? { reason: cancelReason } : {}) } },
+      { id: appointment.id, input: { status, ...(cancelReason ? { reason: cancelReason } : {}) }, version: appointment.version },
       { onSuccess: () => setCancelling(false) },
     );
 

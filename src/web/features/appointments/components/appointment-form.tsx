@@ -85,7 +85,7 @@ export function AppointmentForm({ appointment, prefill, clientLabel, counsellors
         if (isApiError(error)) applyApiErrors(form, error, t);
       },
     };
-    if (appointment) update.mutate({ id: appointment.id, input: payload }, handlers);
+    if (appointment) update.mutate({ id: appointment.id, input: payload, version: appointment.version }, handlers);
     else create.mutate(payload, handlers);
   });
 

@@ -3,8 +3,8 @@ import { requestApi } from '../../../components/api/request-api.js';
 import { useClientMutation } from './use-client-mutation.js';
 
 /** Restores an archived client. */
-export function unarchiveClient(id: string) {
-  return requestApi(`/api/clients/${encodeURIComponent(id)}/unarchive`, { method: 'POST' }, clientResponse);
+export function unarchiveClient({ id, version }: { id: string; version: number }) {
+  return requestApi(`/api/clients/${encodeURIComponent(id)}/unarchive`, { method: 'POST', version }, clientResponse);
 }
 
 export function useUnarchiveClient() {

@@ -49,12 +49,15 @@ export function ArchiveClientDialog({ client, opened, onClose }: ArchiveDialogPr
             <Button
               loading={unarchive.isPending}
               onClick={() =>
-                unarchive.mutate(client.id, {
-                  onSuccess: () => {
-                    showSuccess(t('clients.unarchived'));
-                    close();
+                unarchive.mutate(
+                  { id: client.id, version: client.version },
+                  {
+                    onSuccess: () => {
+                      showSuccess(t('clients.unarchived'));
+                      close();
+                    },
                   },
-                })
+                )
               }
             >
               {t('clients.unarchive')}
@@ -77,7 +80,7 @@ export function ArchiveClientDialog({ client, opened, onClose }: ArchiveDialogPr
         noValidate
         onSubmit={form.onSubmit((values) =>
           archive.mutate(
-            { id: client.id, reason: values.reason.trim() },
+            { id: client.id, reason: values.reason.trim(), version: client.version },
             {
               onSuccess: () => {
                 showSuccess(t('clients.archivedDone'));

@@ -12,9 +12,15 @@ import {
   regions,
   residenceCategories,
   sexes,
+  type StaleVersionDetails,
+  staleVersionDetails,
   updateClientInput,
 } from '../../../../shared/index.js';
+import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../components/api/api-error.js';
+import { type StaleFieldRow, StaleVersionDialog } from '../../../components/dialogs/stale-version-dialog.js';
+import { changedFields, rebaseValues } from '../../../components/forms/rebase-values.js';
+import { useFormat } from '../../../components/intl/use-format.js';
 import { useUnsavedChangesGuard } from '../../../components/forms/use-unsaved-changes-guard.js';
 import { ErrorAlert } from '../../../components/feedback/error-alert.js';
 import { SectionCard } from '../../../components/layout/section-card.js';
@@ -26,7 +32,10 @@ import type { Option } from '../../../components/intl/use-code-options.js';
 import { languageOptionsFilter } from '../../../components/intl/language-options.js';
 import { useCountryOptions, useLanguageOptions } from '../../../components/intl/use-code-options.js';
 import { duplicateDetails, useCreateClient } from '../api/create-client.js';
+import { getClient } from '../api/get-client.js';
 import { useUpdateClient } from '../api/update-client.js';
+import { storeClient } from '../api/use-client-mutation.js';
+import { clientFieldLabel, describeClientValue } from './client-changes.js';
 import { type ClientFormValues, toClientFormValues, toClientPayload } from './client-form-values.js';
 import { toDuplicateCheckInput } from './duplicate-check-input.js';
 import { DuplicateWarning } from './duplicate-warning.js';
@@ -53,6 +62,11 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
   const createClient = useCreateClient();
   const updateClient = useUpdateClient();
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  // The version the form edits from: the record as opened, then as saved by someone else after a 412.
+  const [base, setBase] = useState(client);
+  const [stale, setStale] = useState<{ details: StaleVersionDetails; rows: StaleFieldRow[] } | null>(null);
   const editing = client !== undefined;
   const mutation = editing ? updateClient : createClient;
 
@@ -80,6 +94,28 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
     ? languages.filter((option) => form.values.languages.includes(option.value))
     : languages;
 
+  /**
+   * Someone else saved the record meanwhile (412): load the version saved now, show what they changed
+   * beside the user's values, and keep the user's edits in the form over that version, to save again.
+   */
+  async function reapplyOverSavedVersion(id: string, details: StaleVersionDetails) {
+    const current = await getClient(id);
+    const loaded = toClientFormValues(base);
+    const saved = toClientFormValues(current);
+    const mine = form.values;
+    const rows = changedFields(loaded, saved).map((field) => ({
+      field,
+      label: clientFieldLabel(t, field),
+      saved: describeClientValue(field, saved, t, format, branches),
+      mine: describeClientValue(field, mine, t, format, branches),
+    }));
+    form.setInitialValues(saved);
+    form.setValues(rebaseValues(loaded, saved, mine));
+    setBase(current);
+    await storeClient(queryClient, current);
+    setStale({ details, rows });
+  }
+
   function save(values: ClientFormValues, confirmDuplicate: boolean) {
     const payload = toClientPayload(values);
     // A new client's district left empty is derived by the server from the postcode or municipality.
@@ -96,18 +132,24 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
           setDuplicates(parsed.success ? parsed.data.candidates : []);
           return;
         }
+        if (isApiError(error, 'STALE_VERSION') && client) {
+          const parsed = staleVersionDetails.safeParse(error.details);
+          const details = parsed.success ? parsed.data : { currentVersion: 0, givenVersion: 0, changes: [] };
+          reapplyOverSavedVersion(client.id, details).catch(() => setStale({ details, rows: [] }));
+          return;
+        }
         if (isApiError(error)) applyApiErrors(form, error, t);
       },
     };
     if (editing) {
-      updateClient.mutate({ id: client.id, input: updateClientInput.parse(payload) }, handlers);
+      updateClient.mutate({ id: client.id, input: updateClientInput.parse(payload), version: (base ?? client).version }, handlers);
     } else {
       createClient.mutate(createClientInput.parse({ ...payload, ...(confirmDuplicate ? { confirmDuplicate: true } : {}) }), handlers);
     }
   }
 
   const generalError =
-    mutation.error && !isApiError(mutation.error, 'DUPLICATE_SUSPECTED') ? (
+    mutation.error && !isApiError(mutation.error, 'DUPLICATE_SUSPECTED') && !isApiError(mutation.error, 'STALE_VERSION') ? (
       <ErrorAlert error={mutation.error} message={isApiError(mutation.error, 'CONFLICT') ? t('clients.archivedCannotChange') : undefined} />
     ) : null;
 
@@ -317,6 +359,7 @@ export function ClientForm({ client, branches, regionCode, defaultBranchId, canM
         )}
       </Stack>
       {leaveDialog}
+      <StaleVersionDialog details={stale?.details ?? null} rows={stale?.rows ?? []} onClose={() => setStale(null)} />
     </form>
   );
 }

@@ -29,6 +29,7 @@ function client(changes: Partial<ClientResponse> = {}): ClientResponse {
     consents: [],
     eligibility: [],
     mergedFrom: [],
+    version: 1,
     createdAt: '2026-01-01T10:00:00Z',
     updatedAt: '2026-01-01T10:00:00Z',
     ...changes,

@@ -3,8 +3,8 @@ import { requestApi } from '../../../components/api/request-api.js';
 import { useConsultationMutation } from './use-consultation-mutation.js';
 
 /** Changes a consultation (its author, or a coordinator). */
-export function updateConsultation({ id, input }: { id: string; input: UpdateConsultationInput }) {
-  return requestApi(`/api/consultations/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }, consultationResponse);
+export function updateConsultation({ id, input, version }: { id: string; input: UpdateConsultationInput; version: number }) {
+  return requestApi(`/api/consultations/${encodeURIComponent(id)}`, { method: 'PATCH', body: input, version }, consultationResponse);
 }
 
 export function useUpdateConsultation() {

@@ -131,7 +131,11 @@ export function ConsultationForm({ mode, projects, branches, headingOrder = 2, o
       },
     };
     const payload = toPayload(values);
-    if (mode.kind === 'edit') update.mutate({ id: mode.consultation.id, input: updateConsultationInput.parse(payload) }, handlers);
+    if (mode.kind === 'edit')
+      update.mutate(
+        { id: mode.consultation.id, input: updateConsultationInput.parse(payload), version: mode.consultation.version },
+        handlers,
+      );
     else if (mode.kind === 'anonymous') createAnonymous.mutate(createAnonymousConsultationInput.parse(payload), handlers);
     else {
       const appointmentId = mode.defaults?.appointmentId;

@@ -4,8 +4,8 @@ import { requestApi } from '../../../components/api/request-api.js';
 import { partnerKeys, referralKeys } from './partner-keys.js';
 
 /** Changes a partner, or archives or restores it. */
-export function updatePartner({ id, input }: { id: string; input: UpdatePartnerInput }) {
-  return requestApi(`/api/partners/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }, partnerResponse);
+export function updatePartner({ id, input, version }: { id: string; input: UpdatePartnerInput; version: number }) {
+  return requestApi(`/api/partners/${encodeURIComponent(id)}`, { method: 'PATCH', body: input, version }, partnerResponse);
 }
 
 export function useUpdatePartner() {

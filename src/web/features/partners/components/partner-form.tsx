@@ -77,7 +77,7 @@ export function PartnerForm({ partner, onSaved, onCancel }: PartnerFormProps) {
         if (isApiError(error)) applyApiErrors(form, error, t);
       },
     };
-    if (partner) updatePartner.mutate({ id: partner.id, input }, handlers);
+    if (partner) updatePartner.mutate({ id: partner.id, input, version: partner.version }, handlers);
     else createPartner.mutate(input, handlers);
   });
 

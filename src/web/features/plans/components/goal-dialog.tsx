@@ -77,7 +77,7 @@ export function GoalDialog({ plan, goal, onClose }: GoalDialogProps) {
   };
   const submit = (values: GoalValues) => {
     const payload = toGoalPayload(values);
-    if (goal) updateGoal.mutate({ goalId: goal.id, input: updateGoalInput.parse(payload) }, handlers);
+    if (goal) updateGoal.mutate({ goalId: goal.id, input: updateGoalInput.parse(payload), version: goal.version }, handlers);
     else addGoal.mutate({ planId: plan.id, input: addGoalInput.parse(payload) }, handlers);
   };
 

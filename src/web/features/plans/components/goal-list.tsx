@@ -68,7 +68,7 @@ function GoalItem({
     if (updateGoal.isPending) return;
     const next = steps.map((step, i) => (i === index ? { ...step, done } : step));
     setTicking(next);
-    updateGoal.mutate({ goalId: goal.id, input: { steps: next } }, { onSettled: () => setTicking(null) });
+    updateGoal.mutate({ goalId: goal.id, input: { steps: next }, version: goal.version }, { onSettled: () => setTicking(null) });
   };
   const done = steps.filter((step) => step.done).length;
   const facts = [

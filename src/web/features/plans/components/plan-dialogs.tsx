@@ -133,7 +133,7 @@ export function PlanSettingsDialog({ plan, onClose }: { plan: PlanResponse; onCl
       title={t('plans.editPlan')}
       mutation={updatePlan}
       onClose={onClose}
-      onSubmit={form.onSubmit((values) => submit({ planId: plan.id, input: values }))}
+      onSubmit={form.onSubmit((values) => submit({ planId: plan.id, input: values, version: plan.version }))}
     >
       <ResponsibleSelect
         label={t('plans.responsible')}
@@ -194,7 +194,9 @@ export function ClosePlanDialog({ plan, onClose }: { plan: PlanResponse; onClose
       mutation={closePlan}
       submitLabel={t('plans.close')}
       onClose={onClose}
-      onSubmit={form.onSubmit((values) => submit({ planId: plan.id, input: closePlanInput.parse(toClosePayload(values)) }))}
+      onSubmit={form.onSubmit((values) =>
+        submit({ planId: plan.id, input: closePlanInput.parse(toClosePayload(values)), version: plan.version }),
+      )}
     >
       <DateField label={t('plans.closedOn')} required data-autofocus {...form.getInputProps('closedOn')} />
       <SelectField
