@@ -135,7 +135,7 @@ describe('permit expiry', async () => {
         method: 'PATCH',
         url: `/api/clients/${client.id}`,
         cookie: coordinator.cookie,
-        payload: { residence: { category: 'long_term_residence', validFrom: '2035-03-05', validUntil: '2035-06-01' } },
+        payload: { residence: { category: 'long_term_residence', validFrom: '2025-03-05', validUntil: '2035-06-01' } },
       });
       expect(renewing.statusCode, renewing.body).toBe(200);
       await createPermitExpiryTasks(t.database.db, noonOf('2035-03-10'));
