@@ -80,7 +80,7 @@ describe('record versions (If-Match, ETag, 412 STALE_VERSION) and changes that c
         cookie: second.cookie,
         ifMatch: 'W/"2"',
       });
-      expect(reapplied.body).toMatchObject({ familyName: 'Novakova', phone: '+420 777 111 222', version: 3 });
+      expect(reapplied.body).toMatchObject({ familyName: 'Novakova', phone: '+420777111222', version: 3 });
     });
 
     it('lets one of two changes from the same version at the same moment through, and refuses the other', async () => {
