@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, expectAccessible, openBrowser, saveScreenshot } from './support/browser.js';
@@ -10,35 +11,6 @@ const counsellor = { name: 'Karel Dvořák', email: 'karel.dvorak@example.org', 
 const dpo = { name: 'Eva Svobodová', email: 'eva.svobodova@example.org', password: 'data protection passphrase 3' };
 
 type RegisteredClient = { id: string; clientNumber: string; givenName: string; familyName: string };
-
-/** A CSV text parsed back into rows of cells (quoted cells, doubled quotes, CRLF line ends). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 /**
  * A counsellor searches for a client and opens the record. The data protection officer then filters
@@ -184,7 +156,7 @@ describe('finding who looked up a client', () => {
       expect(download.suggestedFilename()).toMatch(/^audit-\d{4}-\d{2}-\d{2}\.csv$/);
       const bytes = readFileSync(await download.path());
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const [heading, ...rows] = parseCsv(bytes.subarray(3).toString('utf8'));
+      const [heading, ...rows] = parseCsv(bytes.subarray(3).toString('utf8')) as string[][];
       expect(heading?.slice(0, 4)).toEqual(['Čas (Praha)', 'Pracovník', 'ID pracovníka', 'Akce']);
       const column = (name: string) => heading?.indexOf(name) ?? -1;
       const byCounsellor = rows.filter((r) => r[column('Pracovník')] === counsellor.name);

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { auditExportMaxRows, type Role, roles } from '../../../shared/index.js';
 import { csvCell } from './audit-csv.js';
@@ -314,37 +315,6 @@ describe('the audit trail', async () => {
   });
 
   describe('the CSV export', () => {
-    /** A CSV text parsed back into rows of cells (RFC 4180: quoted cells, doubled quotes, CRLF). */
-    function parseCsv(text: string): string[][] {
-      const rows: string[][] = [];
-      let row: string[] = [];
-      let cell = '';
-      let quoted = false;
-      for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quoted) {
-          if (c === '"' && text[i + 1] === '"') {
-            cell += '"';
-            i++;
-          } else if (c === '"') quoted = false;
-          else cell += c;
-        } else if (c === '"') quoted = true;
-        else if (c === ',') {
-          row.push(cell);
-          cell = '';
-        } else if (c === '\r' && text[i + 1] === '\n') {
-          row.push(cell);
-          rows.push(row);
-          row = [];
-          cell = '';
-          i++;
-        } else cell += c;
-      }
-      expect(cell, 'the file ends with a line break').toBe('');
-      expect(row).toEqual([]);
-      return rows;
-    }
-
     async function exportCsv(cookie: string, query: Record<string, string>) {
       const response = await t.request({ method: 'GET', url: '/api/audit/export.csv', query, cookie });
       expect(response.statusCode, response.body).toBe(200);
@@ -352,7 +322,7 @@ describe('the audit trail', async () => {
       expect(response.headers['content-disposition']).toMatch(/^attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"$/);
       expect(response.headers['cache-control']).toBe('no-store');
       expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-      return parseCsv(response.rawPayload.subarray(3).toString('utf8'));
+      return parseCsv(response.rawPayload.subarray(3).toString('utf8')) as string[][];
     }
 
     it("exports a client's trail with names for the DPO, safe for spreadsheets, and audits the export", async () => {
