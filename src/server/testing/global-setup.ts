@@ -9,7 +9,8 @@ import { freshDatabasePrefix } from './fresh-database.js';
 /**
  * Prepares the test database once. On PGlite: a migrated template that every test file copies
  * (≈ 0.7 s instead of ≈ 3 s of migrations). On PostgreSQL (TEST_DATABASE_URL): a clean schema,
- * migrated once; test files share it, each making its own data.
+ * migrated once; test files share it, each making its own data. The PGlite template is made in both
+ * cases: tests of the embedded database itself (its folder lock, start-up failures) run in both.
  */
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
@@ -25,8 +26,6 @@ export default async function setup(project: TestProject) {
     await client.end();
     const database = await openDatabase({ databaseUrl: url });
     await database.close();
-    project.provide('templatePath', '');
-    return;
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'integra-template-'));
   const pglite = await openPglite(undefined);
