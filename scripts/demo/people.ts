@@ -1,4 +1,4 @@
-import type { CountryCode, LanguageCode, ResidenceCategory } from '../../src/shared/index.js';
+import { type CountryCode, type LanguageCode, type ResidenceCategory, toStoredPhone } from '../../src/shared/index.js';
 import type { Random } from './random.js';
 import { type Scheme, stripDiacritics, transliterate } from './transliteration.js';
 
@@ -641,7 +641,14 @@ const czechMobilePrefixes = splitWords(
 
 function phoneOf(random: Random, foreignPrefix: string | undefined): string {
   const digits = (n: number) => Array.from({ length: n }, () => random.int(0, 9)).join('');
-  if (foreignPrefix && random.chance(0.1)) return `${foreignPrefix} ${digits(2)} ${digits(3)} ${digits(4)}`;
+  if (foreignPrefix && random.chance(0.1)) {
+    // Random digits after a country code are often no real number there, and the register refuses
+    // those: a few tries for one that exists, else a Czech number.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const candidate = `${foreignPrefix} ${digits(2)} ${digits(3)} ${digits(4)}`;
+      if (toStoredPhone(candidate)) return candidate;
+    }
+  }
   return `+420 ${random.pick(czechMobilePrefixes)} ${digits(3)} ${digits(3)}`;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pagingQuery, text, uuid } from './common.js';
+import { pagingQuery, removeInvisibleMarks, text, uuid, visibleLength } from './common.js';
 import { permissions, roles } from './permissions.js';
 
 /**
@@ -27,9 +27,14 @@ export type ScopeTargetKind = 'client' | 'consultation' | 'plan' | 'goal' | 'ref
 
 /** Why a client of another branch is opened; kept with the grant and shown to the data protection officer. */
 export const breakGlassInput = z.strictObject({
-  reason: text(500).refine((reason) => reason.length >= 10, {
-    message: 'Say in a sentence why you need this record (10 characters at least)',
-  }),
+  // Invisible and direction marks are removed first, so ten of them are not a reason.
+  reason: z
+    .string()
+    .transform((reason) => removeInvisibleMarks(reason).trim())
+    .pipe(text(500))
+    .refine((reason) => visibleLength(reason) >= 10, {
+      message: 'Say in a sentence why you need this record (10 characters at least)',
+    }),
 });
 export type BreakGlassInput = z.infer<typeof breakGlassInput>;
 

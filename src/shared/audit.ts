@@ -62,6 +62,7 @@ export const auditActions = [
   'task.updated',
   'task.completed',
   'task.listed',
+  'task.read',
   'my_day.read',
   'document.uploaded',
   'document.read',

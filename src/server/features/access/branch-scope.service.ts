@@ -93,6 +93,9 @@ export async function breakGlass(ctx: Ctx, clientId: string, input: BreakGlassIn
     if (!kept || client.branchId === null || client.branchId === kept.branchId) {
       throw new AppError('CONFLICT', 'This record is open to you without a reason');
     }
+    if (await hasActiveGrant(tx, ctx.actor.id, clientId, ctx.now)) {
+      throw new AppError('CONFLICT', 'This record is already open to you until the end of the day');
+    }
     const expiresAt = nextCentreMidnight(ctx.now);
     const grant = await insertGrant(tx, {
       userId: ctx.actor.id,

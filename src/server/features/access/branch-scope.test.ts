@@ -143,6 +143,59 @@ describe('branch scope and sensitive changes', async () => {
       expiresAt: grant.expiresAt,
     });
     expect((await breakGlass('7d0b2a8e-5a47-4f0e-9d0c-000000000000', 'A client who does not exist')).statusCode).toBe(404);
+    // Open already: a second grant would only add noise to the DPO's list.
+    expect((await breakGlass(otherClient.id, 'The client came back in the afternoon')).statusCode).toBe(409);
+  });
+
+  it('counts only visible characters of a reason, and reaches no other branch’s client through a body or a consultation', async () => {
+    const thirdClient = await createClientThroughApi(t, { branchId: south.id });
+    for (const reason of ['\u200b'.repeat(12), `\u202e${'\u200d'.repeat(10)}abc`]) {
+      const refused = await breakGlass(thirdClient.id, reason);
+      expect(refused.statusCode, reason).toBe(400);
+    }
+    // A task that names only a consultation of another branch's client.
+    const task = await t.request({
+      method: 'POST',
+      url: '/api/tasks',
+      cookie,
+      payload: { title: 'Follow up the letter', dueOn: '2026-12-20', consultationId: otherConsultation.id },
+    });
+    // otherClient was opened by breaking the glass above; a fresh consultation of thirdClient was not.
+    expect(task.statusCode, task.body).toBe(201);
+    const thirdConsultation = (
+      await t.request({
+        method: 'POST',
+        url: `/api/clients/${thirdClient.id}/consultations`,
+        cookie: coordinator.cookie,
+        payload: { startedAt: '2025-03-04T09:30:00+01:00', durationMinutes: 30, form: 'phone', kind: 'social', topics: ['housing'] },
+      })
+    ).json();
+    const refusedTask = await t.request({
+      method: 'POST',
+      url: '/api/tasks',
+      cookie,
+      payload: { title: 'Follow up the letter', dueOn: '2026-12-20', consultationId: thirdConsultation.id },
+    });
+    expect(refusedTask.statusCode, refusedTask.body).toBe(403);
+    expect(refusedTask.json().error.code).toBe('BRANCH_SCOPE');
+
+    // A coordinator kept to their branch merges no other branch's client into their own.
+    const keptCoordinator = await createUserThroughApi(t, { name: 'Petr Malý', roles: ['coordinator'], branchId: north.id });
+    const coordinatorCookie = (await t.signIn(keptCoordinator.email)).cookie;
+    expect((await setScope(['social_counsellor', 'coordinator'])).statusCode).toBe(200);
+    try {
+      const merge = await t.request({
+        method: 'POST',
+        url: `/api/clients/${ownClient.id}/merge`,
+        cookie: coordinatorCookie,
+        payload: { duplicateId: thirdClient.id, reason: 'Registered twice by mistake', takeFromDuplicate: [] },
+      });
+      expect(merge.statusCode, merge.body).toBe(403);
+      expect(merge.json().error.code).toBe('BRANCH_SCOPE');
+    } finally {
+      expect((await setScope(['social_counsellor'])).statusCode).toBe(200);
+    }
+    expect((await get(`/api/clients/${thirdClient.id}`, coordinator.cookie)).json().archived).toBe(false);
   });
 
   it('lists role grants that add a content permission, self-grants flagged, to the DPO and admin only', async () => {

@@ -1,3 +1,4 @@
+import { requireClientInScope } from '../access/branch-scope.service.js';
 import {
   clientAuditFields,
   clientAuditValueFields,
@@ -56,6 +57,8 @@ export async function mergeClients(ctx: Ctx, survivorId: string, input: MergeCli
       { field: 'body.duplicateId', code: 'custom', message: 'A client cannot be merged into itself' },
     ]);
   }
+  // The route's own client is checked by the branch-scope hook; the duplicate named in the body too.
+  await requireClientInScope(ctx, 'client', input.duplicateId);
   await ctx.db.transaction(async (tx) => {
     const locked = await lockClients(tx, [survivorId, input.duplicateId]);
     const survivor = locked.find((row) => row.id === survivorId);

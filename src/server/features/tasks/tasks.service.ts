@@ -14,6 +14,7 @@ import {
 } from '../../../shared/index.js';
 import { AppError, notFound } from '../../http/app-error.js';
 import type { Actor, Ctx } from '../../http/context.js';
+import { requireClientInScope } from '../access/branch-scope.service.js';
 import { findConsultationClientId, requireLinkableConsultation } from '../counselling/consultations.service.js';
 import { changedValues, diffFields, listedClientIds, recordAudit } from '../audit/audit.service.js';
 import { requireChangeableClient } from '../clients/clients.service.js';
@@ -139,6 +140,12 @@ async function loadTask(ctx: Ctx, id: string): Promise<TaskResponse> {
 }
 
 export async function createTask(ctx: Ctx, input: CreateTaskInput): Promise<TaskResponse> {
+  // A client named only through the consultation is checked as the branch-scope hook checks a named
+  // one (before the transaction: the check reads through its own connection).
+  if (!input.clientId && input.consultationId) {
+    const derived = await findConsultationClientId(ctx.db, input.consultationId);
+    if (derived) await requireClientInScope(ctx, 'client', derived);
+  }
   const id = await ctx.db.transaction(async (tx) => {
     const clientId = input.clientId ?? (input.consultationId ? await findConsultationClientId(tx, input.consultationId) : null);
     if (input.consultationId) await requireLinkableConsultation(tx, ctx.actor, input.consultationId, clientId);
@@ -183,7 +190,12 @@ async function changeTask(
   action: 'task.updated' | 'task.completed',
 ): Promise<void> {
   const changed = changedValues(before, values);
-  if (Object.keys(changed).length === 0) return;
+  if (Object.keys(changed).length === 0) {
+    // Nothing to change, yet the answer shows the task and its client: audited as a read.
+    if (before.clientId)
+      await recordAudit(tx, ctx, { action: 'task.read', entityType: 'task', entityId: before.id, clientId: before.clientId });
+    return;
+  }
   const after = await updateTaskRow(tx, before.id, changed);
   await recordAudit(tx, ctx, {
     action,

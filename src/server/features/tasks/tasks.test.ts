@@ -236,9 +236,11 @@ describe('tasks', async () => {
       ]);
       expect(JSON.stringify(event)).not.toContain('rental');
 
-      // The same values again change nothing and are not audited.
+      // The same values again change nothing, yet the answer shows the task and its client: a read.
       expect((await send(me.cookie, 'PATCH', `/api/tasks/${task.id}`, { dueOn: addDays(today, 5) })).statusCode).toBe(200);
+      expect((await send(me.cookie, 'PATCH', `/api/tasks/${task.id}`, {})).statusCode).toBe(200);
       expect(await auditEventsThroughApi(t, { clientId: client.id, action: 'task.updated' })).toHaveLength(1);
+      expect(await auditEventsThroughApi(t, { clientId: client.id, action: 'task.read' })).toHaveLength(2);
       expect((await send(me.cookie, 'PATCH', `/api/tasks/${randomUUID()}`, { title: 'x' })).statusCode).toBe(404);
     });
 
