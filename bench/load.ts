@@ -21,7 +21,6 @@
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +34,7 @@ import { createUser } from '../src/server/features/users/users.service.js';
 import { isWithinWorkingHours, toCentreDate } from '../src/shared/index.js';
 import { benchContext, benchOrigin } from './bench-data.js';
 import { formatMs, formatTable, summarise } from './stats.js';
+import { findFreePort } from '../src/server/testing/free-port.js';
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -84,17 +84,6 @@ type Client = { id: string; familyName: string };
 
 const isLoopback = (host: string) => ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /** Loads the clients (bench/load-data.ts, in a process of its own) and adds the counsellors. */
 async function prepare(
   location: { databaseUrl: string } | { dataDir: string },
@@ -135,7 +124,7 @@ async function prepare(
 type Server = { url: string; child: ChildProcess; stop: () => Promise<void> };
 
 async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
+  const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: repoRoot,

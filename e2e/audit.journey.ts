@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, expectAccessible, openBrowser, saveScreenshot } from './support/browser.js';
+import { callApi, signInThroughApi } from './support/api.js';
+import { type Browser, expectAccessible, openBrowser, fieldByLabel, saveScreenshot, signInInBrowser } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 import { intlLocales, type Language, loadTranslations, translationKeys } from './support/translations.js';
 
@@ -41,41 +42,7 @@ describe('finding who looked up a client', () => {
     expect(browser.problems, `console errors on ${where}`).toEqual([]);
   }
 
-  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const field = (label: string) => page.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
-
-  async function signInThroughApi(user: { email: string; password: string }): Promise<string> {
-    const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.url },
-      body: JSON.stringify({ email: user.email, password: user.password }),
-    });
-    if (!response.ok) throw new Error(`sign-in of ${user.email} answered ${response.status}`);
-    return response.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-  }
-
-  async function post(cookie: string, path: string, body: unknown): Promise<unknown> {
-    const response = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, origin: server.url },
-      body: JSON.stringify(body),
-    });
-    const json = (await response.json()) as unknown;
-    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(json)}`);
-    return json;
-  }
-
-  async function signIn(user: { email: string; password: string; name: string }) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/sign-in`);
-    await field(t('signIn.email')).fill(user.email);
-    await field(t('signIn.password')).fill(user.password);
-    await page.getByRole('button', { name: t('signIn.submit') }).click();
-    await page.getByRole('heading', { level: 1, name: t('home.greeting', { name: user.name }) }).waitFor();
-  }
+  const field = (label: string) => fieldByLabel(page, label);
 
   beforeAll(async () => {
     server = await startServer({
@@ -83,11 +50,11 @@ describe('finding who looked up a client', () => {
       INTEGRA_ADMIN_PASSWORD: admin.password,
       INTEGRA_ADMIN_NAME: admin.name,
     });
-    const adminCookie = await signInThroughApi(admin);
-    await post(adminCookie, '/api/users', { ...counsellor, roles: ['social_counsellor'], locale: language });
-    await post(adminCookie, '/api/users', { ...dpo, roles: ['dpo'], locale: language });
+    const adminCookie = await signInThroughApi(server, admin);
+    await callApi(server, adminCookie, 'POST', '/api/users', { ...counsellor, roles: ['social_counsellor'], locale: language });
+    await callApi(server, adminCookie, 'POST', '/api/users', { ...dpo, roles: ['dpo'], locale: language });
     // Registered at the front desk earlier: the counsellor meets the client for the first time.
-    client = (await post(await signInThroughApi(counsellor), '/api/clients', {
+    client = (await callApi(server, await signInThroughApi(server, counsellor), 'POST', '/api/clients', {
       givenName: 'Thi Lan',
       familyName: 'Nguyenová',
       sex: 'female',
@@ -106,7 +73,7 @@ describe('finding who looked up a client', () => {
   it('shows the DPO who searched for and opened the client, and exports it', async () => {
     try {
       step = 'the counsellor searches';
-      await signIn(counsellor);
+      await signInInBrowser(page, server.url, t, counsellor);
       await page.goto(`${server.url}/clients`);
       await page.getByRole('heading', { name: t('clients.title'), level: 1 }).waitFor();
       await field(t('clients.search')).fill('Nguyenova');
@@ -120,7 +87,7 @@ describe('finding who looked up a client', () => {
       await page.waitForLoadState('networkidle');
 
       step = 'the DPO filters by the client number';
-      await signIn(dpo);
+      await signInInBrowser(page, server.url, t, dpo);
       await page.goto(`${server.url}/audit`);
       await page.getByRole('heading', { name: t('audit.title'), level: 1 }).waitFor();
       await field(t('audit.clientNumber')).fill(client.clientNumber);

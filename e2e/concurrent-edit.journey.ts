@@ -1,6 +1,14 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, expectAccessible, openBrowser, saveScreenshot } from './support/browser.js';
+import { callApi, signInThroughApi } from './support/api.js';
+import {
+  type Browser,
+  escapeRegExp,
+  expectAccessible,
+  openBrowser,
+  fieldByLabel,
+  saveScreenshot,
+  signInInBrowser,
+} from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 import { intlLocales, type Language, loadTranslations, translationKeys } from './support/translations.js';
 
@@ -23,8 +31,7 @@ describe.each(['cs', 'en', 'uk'] as const)('two counsellors edit one client at o
   let client: { id: string };
   let step = 'start';
 
-  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
+  const field = fieldByLabel;
 
   async function check(browser: Browser, where: string) {
     step = where;
@@ -42,37 +49,9 @@ describe.each(['cs', 'en', 'uk'] as const)('two counsellors edit one client at o
     ).toEqual([]);
   }
 
-  async function signInAs(user: { email: string; password: string }): Promise<string> {
-    const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.url },
-      body: JSON.stringify({ email: user.email, password: user.password }),
-    });
-    if (!response.ok) throw new Error(`sign-in of ${user.email} answered ${response.status}`);
-    return response.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-  }
-
-  async function api(cookie: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Record<string, unknown>> {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), cookie, origin: server.url },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const json = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(json)}`);
-    return json;
-  }
-
   async function openEditForm(browser: Browser, user: typeof first) {
     const { page } = browser;
-    await page.goto(`${server.url}/sign-in`);
-    await field(page, t('signIn.email')).fill(user.email);
-    await field(page, t('signIn.password')).fill(user.password);
-    await page.getByRole('button', { name: t('signIn.submit') }).click();
-    await page.getByRole('heading', { level: 1, name: t('home.greeting', { name: user.name }) }).waitFor();
+    await signInInBrowser(page, server.url, t, user);
     await page.goto(`${server.url}/clients/${client.id}/edit`);
     await page.getByRole('form', { name: t('clients.editTitle') }).waitFor();
   }
@@ -83,11 +62,11 @@ describe.each(['cs', 'en', 'uk'] as const)('two counsellors edit one client at o
       INTEGRA_ADMIN_PASSWORD: admin.password,
       INTEGRA_ADMIN_NAME: admin.name,
     });
-    const adminCookie = await signInAs(admin);
+    const adminCookie = await signInThroughApi(server, admin);
     for (const user of [first, second]) {
-      await api(adminCookie, 'POST', '/api/users', { ...user, roles: ['social_counsellor'], locale: language });
+      await callApi(server, adminCookie, 'POST', '/api/users', { ...user, roles: ['social_counsellor'], locale: language });
     }
-    client = (await api(await signInAs(first), 'POST', '/api/clients', {
+    client = (await callApi(server, await signInThroughApi(server, first), 'POST', '/api/clients', {
       givenName: 'Bolormaa',
       familyName: 'Batbayar',
       sex: 'female',
@@ -141,7 +120,7 @@ describe.each(['cs', 'en', 'uk'] as const)('two counsellors edit one client at o
       await page.waitForURL(`${server.url}/clients/${client.id}`);
 
       step = 'the record has both changes';
-      const stored = await api(await signInAs(second), 'GET', `/api/clients/${client.id}`);
+      const stored = await callApi(server, await signInThroughApi(server, second), 'GET', `/api/clients/${client.id}`);
       expect(stored).toMatchObject({ note: 'Prefers afternoons, after 14:00', version: 3 });
       expect(String(stored.phone).replace(/\s/g, '')).toContain('777123456');
     } catch (error) {

@@ -2,7 +2,16 @@ import Holidays from 'date-holidays';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, defaultCounsellingTopics, toCentreDate } from '../src/shared/index.js';
-import { type Browser, expectAccessible, openBrowser, saveScreenshot } from './support/browser.js';
+import { callApi, signInThroughApi } from './support/api.js';
+import {
+  type Browser,
+  escapeRegExp,
+  expectAccessible,
+  openBrowser,
+  fieldByLabel,
+  saveScreenshot,
+  signInInBrowser,
+} from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 import { intlLocales, type Language, loadTranslations, translationKeys } from './support/translations.js';
 
@@ -40,8 +49,7 @@ describe.each(['cs', 'en', 'uk'] as const)('counselling: from the booking to the
     expect(browser.problems, `console errors on ${where}`).toEqual([]);
   }
 
-  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const field = (label: string) => page.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
+  const field = (label: string) => fieldByLabel(page, label);
   const combobox = (label: string) => page.getByRole('combobox', { name: new RegExp(`^${escapeRegExp(label)}( \\*)?$`) });
 
   /** Picks an option of a select, typing the start of it where the select searches. */
@@ -59,40 +67,6 @@ describe.each(['cs', 'en', 'uk'] as const)('counselling: from the booking to the
   };
   /** A topic's name in the UI language, from the default topic list. */
   const topic = (code: string) => defaultCounsellingTopics.find((item) => item.code === code)?.labels[language] as string;
-
-  async function signInAs(user: { email: string; password: string }): Promise<string> {
-    const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.url },
-      body: JSON.stringify({ email: user.email, password: user.password }),
-    });
-    if (!response.ok) throw new Error(`sign-in of ${user.email} answered ${response.status}`);
-    return response.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-  }
-
-  /** Calls the API as another workstation would. */
-  async function api(cookie: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<unknown> {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie, origin: server.url },
-      body: JSON.stringify(body),
-    });
-    const json = (await response.json()) as unknown;
-    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(json)}`);
-    return json;
-  }
-
-  async function signIn(user: { email: string; password: string; name: string }) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/sign-in`);
-    await field(t('signIn.email')).fill(user.email);
-    await field(t('signIn.password')).fill(user.password);
-    await page.getByRole('button', { name: t('signIn.submit') }).click();
-    await page.getByRole('heading', { level: 1, name: t('home.greeting', { name: user.name }) }).waitFor();
-  }
 
   /** A few minutes from now in Prague, on a day that is not a Czech public holiday. */
   function chooseSlot(): { date: string; time: string; today: boolean } {
@@ -122,13 +96,13 @@ describe.each(['cs', 'en', 'uk'] as const)('counselling: from the booking to the
       INTEGRA_ADMIN_PASSWORD: admin.password,
       INTEGRA_ADMIN_NAME: admin.name,
     });
-    const adminCookie = await signInAs(admin);
-    await api(adminCookie, 'POST', '/api/users', { ...receptionist, roles: ['receptionist'], locale: language });
-    await api(adminCookie, 'POST', '/api/users', { ...counsellor, roles: ['social_counsellor'], locale: language });
-    await api(adminCookie, 'POST', '/api/users', { ...coordinator, roles: ['coordinator'], locale: language });
+    const adminCookie = await signInThroughApi(server, admin);
+    await callApi(server, adminCookie, 'POST', '/api/users', { ...receptionist, roles: ['receptionist'], locale: language });
+    await callApi(server, adminCookie, 'POST', '/api/users', { ...counsellor, roles: ['social_counsellor'], locale: language });
+    await callApi(server, adminCookie, 'POST', '/api/users', { ...coordinator, roles: ['coordinator'], locale: language });
     // The centre takes appointments at any hour here, so the journey can book "today" whenever it runs.
     const allDay = [{ from: '00:00', to: '24:00' }];
-    await api(adminCookie, 'PUT', '/api/settings/working-hours', {
+    await callApi(server, adminCookie, 'PUT', '/api/settings/working-hours', {
       monday: allDay,
       tuesday: allDay,
       wednesday: allDay,
@@ -137,9 +111,9 @@ describe.each(['cs', 'en', 'uk'] as const)('counselling: from the booking to the
       saturday: allDay,
       sunday: allDay,
     });
-    await api(adminCookie, 'POST', '/api/partners', { name: partnerName, kind: 'labour_office', languages: ['cs', 'en'] });
-    const coordinatorCookie = await signInAs(coordinator);
-    client = (await api(coordinatorCookie, 'POST', '/api/clients', {
+    await callApi(server, adminCookie, 'POST', '/api/partners', { name: partnerName, kind: 'labour_office', languages: ['cs', 'en'] });
+    const coordinatorCookie = await signInThroughApi(server, coordinator);
+    client = (await callApi(server, coordinatorCookie, 'POST', '/api/clients', {
       givenName: 'Huong',
       familyName: 'Nguyen Thi',
       givenNameNative: 'Hương',
@@ -150,7 +124,7 @@ describe.each(['cs', 'en', 'uk'] as const)('counselling: from the booking to the
       languages: ['vi'],
       residence: { category: 'permanent_residence', validFrom: '2019-01-01' },
     })) as typeof client;
-    await api(coordinatorCookie, 'POST', `/api/clients/${client.id}/consents`, {
+    await callApi(server, coordinatorCookie, 'POST', `/api/clients/${client.id}/consents`, {
       purpose: 'sharing_with_partners',
       givenOn: '2026-01-05',
     });
@@ -167,7 +141,7 @@ describe.each(['cs', 'en', 'uk'] as const)('counselling: from the booking to the
   it('books, meets, records, plans, refers, and shows it all on the timeline', async () => {
     try {
       step = 'receptionist books an appointment';
-      await signIn(receptionist);
+      await signInInBrowser(page, server.url, t, receptionist);
       await page.goto(`${server.url}/clients/${client.id}/appointments`);
       await page.getByRole('heading', { level: 1, name: /Nguyen Thi/i }).waitFor();
       await checkPage("client's appointments");
@@ -193,7 +167,7 @@ describe.each(['cs', 'en', 'uk'] as const)('counselling: from the booking to the
       await checkPage('booked appointment');
 
       step = 'counsellor sees it on My day';
-      await signIn(counsellor);
+      await signInInBrowser(page, server.url, t, counsellor);
       if (slot.today) {
         await page.getByRole('heading', { name: t('myDay.appointments') }).waitFor();
         const onMyDay = page.getByRole('link', { name: new RegExp(`${escapeRegExp(slot.time)}.*Nguyen Thi`, 'i') });

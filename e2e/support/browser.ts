@@ -66,3 +66,23 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true }).catch(() => undefined);
 }
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A form field by its visible label, a required field's asterisk allowed. */
+export const fieldByLabel = (page: Page, label: string) => page.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
+
+/** Signs in on the sign-in page, as a person would, and waits for the greeting. */
+export async function signInInBrowser(
+  page: Page,
+  serverUrl: string,
+  t: (key: string, params?: Record<string, string>) => string,
+  user: { email: string; password: string; name: string },
+): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${serverUrl}/sign-in`);
+  await fieldByLabel(page, t('signIn.email')).fill(user.email);
+  await fieldByLabel(page, t('signIn.password')).fill(user.password);
+  await page.getByRole('button', { name: t('signIn.submit') }).click();
+  await page.getByRole('heading', { level: 1, name: t('home.greeting', { name: user.name }) }).waitFor();
+}

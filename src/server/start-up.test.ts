@@ -1,6 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -8,6 +7,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { lockFileName } from '../db/data-folder-lock.js';
 import { describeStartFailure } from '../db/database-start-error.js';
 import { migrationsFolder, openDatabase, openPglite } from '../db/open-database.js';
+import { findFreePort } from './testing/free-port.js';
 
 /**
  * Starts of the real server (`node --import tsx src/server/main.ts`) on data folders in every state a
@@ -37,21 +37,10 @@ async function dataFolder(): Promise<string> {
   return dir;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 type Started = { child: ChildProcess; port: number; stderr: () => string; exited: Promise<number | null> };
 
 async function spawnScript(script: string, env: Record<string, string>, options: { asNobody?: boolean } = {}): Promise<Started> {
-  const port = await freePort();
+  const port = await findFreePort();
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: repoRoot,
     env: {
@@ -261,7 +250,7 @@ describe('a start that cannot go on says why in one line', { timeout: 240_000 },
   });
 
   it('a PostgreSQL that does not answer, without showing the password', async () => {
-    const port = await freePort();
+    const port = await findFreePort();
     const { code, line } = await failedStart(
       await startServer({ DATABASE_URL: `postgres://integra:s3cret-pass@127.0.0.1:${port}/integra` }),
     );

@@ -2,25 +2,10 @@ import type { TFunction } from 'i18next';
 import type { Option } from '../../../components/intl/use-code-options.js';
 import type { Formatters } from '../../../components/intl/use-format.js';
 import type { ClientFormValues } from './client-form-values.js';
+import { mergeFieldLabelKeys } from './merge-fields.js';
 
 /** The label of each field of the client form, for saying which fields someone else changed. */
-const labelKeys = {
-  givenName: 'clients.givenName',
-  familyName: 'clients.familyName',
-  givenNameNative: 'clients.givenNameNative',
-  familyNameNative: 'clients.familyNameNative',
-  sex: 'clients.sex',
-  dateOfBirth: 'clients.dateOfBirth',
-  citizenships: 'clients.citizenships',
-  languages: 'clients.languages',
-  preferredLanguage: 'clients.preferredLanguage',
-  phone: 'clients.phone',
-  email: 'clients.email',
-  address: 'clients.address',
-  branchId: 'clients.branch',
-  note: 'clients.note',
-  residence: 'clients.residence',
-} as const satisfies Record<keyof ClientFormValues, string>;
+const labelKeys = { ...mergeFieldLabelKeys, residence: 'clients.residence' } as const satisfies Record<keyof ClientFormValues, string>;
 
 export const clientFieldLabel = (t: TFunction, field: keyof ClientFormValues) => t(labelKeys[field]);
 
